@@ -1,0 +1,47 @@
+# Two commands for a fresh machine (Python 3.11+, git, make):
+#   make run    set up .venv from requirements.lock, build the graph, print a summary
+#   make test   set up the same way and run every test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test build bench docs lint format lock clean venv
+
+run: $(STAMP)
+	$(BIN)/kennisgraaf build
+	$(BIN)/kennisgraaf stats
+
+test: $(STAMP)
+	$(BIN)/ruff check graph tests bench
+	$(BIN)/python -m pytest
+
+build: $(STAMP)
+	$(BIN)/kennisgraaf build
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+docs: $(STAMP)
+	$(BIN)/python -m graph.docs docs/ontologie
+
+lint: $(STAMP)
+	$(BIN)/ruff check graph tests bench
+
+format: $(STAMP)
+	$(BIN)/ruff format graph tests bench
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Exact versions for a reproducible install (make venv). Regenerate with: make lock' > requirements.lock
+
+clean:
+	rm -rf $(VENV) output output.staging output.previous docs/ontologie .pytest_cache

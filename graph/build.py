@@ -1,0 +1,160 @@
+"""Build: sources -> mapping -> validate -> write. Atomic: a failed build replaces nothing."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib.term import Node
+
+from graph.describe import SOURCES_GRAPH, source_quads, void_quads
+from graph.errors import InputError
+from graph.mapping import map_records
+from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI
+from graph.ontology import ONTOLOGY_FILES, _parse, concept_index
+from graph.settings import data_dir as default_data_dir
+from graph.settings import ontology_dir, output_dir as default_output_dir
+from graph.settings import seeds_dir as default_seeds_dir
+from graph.sources import Record, read_cbs_gemeenten, read_curated_folder, read_sources
+from graph.store import FORMATS, KnowledgeGraph
+from graph.validate import ValidationReport, union_graph, validate
+
+__all__ = ["BuildResult", "build", "read_all_records", "assemble"]
+
+Quad = tuple[Node, Node, Node, Node | None]
+
+
+@dataclass
+class BuildResult:
+    """What a build produced and how long each step took."""
+
+    output: Path
+    quads: int
+    facts: int
+    records: int
+    report: ValidationReport
+    timings: dict[str, float] = field(default_factory=dict)
+    kg: KnowledgeGraph | None = None
+
+
+def _say(progress: Callable[[str], None] | None, msg: str) -> None:
+    if progress:
+        progress(msg)
+
+
+def read_all_records(data: Path, extra: Iterable[Record] = ()) -> list[Record]:
+    """Reference records (CBS list, reference YAML) followed by the curated records."""
+    problems = []
+    records: list[Record] = []
+    readers = [
+        lambda: read_cbs_gemeenten(data / "reference" / "cbs-gemeenten-2021.csv",
+                                   display_name="data/reference/cbs-gemeenten-2021.csv"),
+        lambda: [r for r in read_curated_folder(data / "reference", root=data.parent)],
+        lambda: read_curated_folder(data / "curated", root=data.parent),
+    ]
+    for read in readers:
+        try:
+            records.extend(read())
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return records + list(extra)
+
+
+def assemble(records: list[Record], sources) -> tuple[set[Quad], int]:
+    """Map records and add source metadata, ontology and concept schemes."""
+    mapped = map_records(records, sources, concept_index())
+    if mapped.problems:
+        raise InputError(mapped.problems)
+    quads: set[Quad] = set(mapped.quads) | source_quads(sources)
+    for name in ONTOLOGY_FILES:
+        g = ONTOLOGY_IRI if name == "sociaal-domein.ttl" else CONCEPTS_IRI
+        quads |= {(s, p, o, g) for s, p, o in _parse(ontology_dir() / name)}
+    return quads, mapped.facts
+
+
+def build(data: Path | None = None, output: Path | None = None, seeds: Path | None = None,
+          extra_records: Iterable[Record] = (), shacl: bool = True,
+          progress: Callable[[str], None] | None = None) -> BuildResult:
+    """Build the knowledge graph from ``data/`` into ``output/``.
+
+    Raises :class:`InputError` (listing every problem) when the input is not
+    valid; the previous build in ``output/`` is then left as it was.
+    """
+    data = Path(data or default_data_dir())
+    output = Path(output or default_output_dir())
+    seeds = seeds if seeds is not None else default_seeds_dir()
+    timings: dict[str, float] = {}
+
+    t = time.perf_counter()
+    _say(progress, "[1/5] reading sources and records")
+    sources = read_sources(data / "sources.yaml")
+    records = read_all_records(data, extra_records)
+    timings["read"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    _say(progress, f"[2/5] mapping {len(records)} records to RDF")
+    quads, facts = assemble(records, sources)
+    timings["map"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    _say(progress, "[3/5] validating (quotes" + (", SHACL" if shacl else "") + ")")
+    report = validate(union_graph(quads), sources, data, seeds, shacl=shacl)
+    timings["validate"] = time.perf_counter() - t
+    if not report.conforms:
+        raise InputError(report.problems)
+
+    t = time.perf_counter()
+    _say(progress, "[4/5] describing the dataset (VoID/DCAT)")
+    quads |= void_quads(quads, sources)
+    kg = KnowledgeGraph.from_quads(quads)
+    timings["describe"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    _say(progress, f"[5/5] writing {len(kg)} quads to {output}")
+    write_atomically(kg, output)
+    timings["write"] = time.perf_counter() - t
+    return BuildResult(output=output, quads=len(kg), facts=facts, records=len(records),
+                       report=report, timings=timings, kg=kg)
+
+
+def write_atomically(kg: KnowledgeGraph, output: Path) -> None:
+    """Write every format to a staging folder, then swap it in for ``output``."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = output.with_name(output.name + ".staging")
+    previous = output.with_name(output.name + ".previous")
+    for leftover in (staging, previous):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    staging.mkdir()
+    try:
+        for fmt, (_, filename, _) in FORMATS.items():
+            kg.dump(staging / filename, fmt)
+        (staging / "void.ttl").write_bytes(_void_only(kg))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _void_only(kg: KnowledgeGraph) -> bytes:
+    import pyoxigraph as ox
+
+    from graph.describe import META_GRAPH
+    from graph.namespaces import PREFIXES
+
+    triples = [ox.Triple(q.subject, q.predicate, q.object)
+               for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(str(META_GRAPH)))]
+    return ox.serialize(triples, None, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
+if __name__ == "__main__":  # pragma: no cover - convenience
+    build(progress=lambda m: print(m, file=sys.stderr))

@@ -1,0 +1,264 @@
+"""Records -> quads: each fact in its source's named graph, with a claim node.
+
+A claim (``sd:Bewering``, an ``rdf:Statement``) names the fact it supports,
+its source (``prov:wasDerivedFrom``), the verbatim quote(s) (``sd:citaat``),
+whether it is stated or inferred (``sd:status``/``sd:afleiding``) and the
+curated record it came from (``sd:record``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from graph.errors import Problem
+from graph.mapping.fields import COMMON_FIELDS, PRECISIONS, RECORD_KEYS, TYPES, Field
+from graph.namespaces import (
+    PROV,
+    RDF,
+    SD,
+    TOOI_GEMEENTE,
+    XSD,
+    concept,
+    entity,
+    graph_for_source,
+    source_iri,
+)
+from graph.sources.records import Record
+
+__all__ = ["Mapped", "map_records", "ID_PATTERN"]
+
+ID_PATTERN = re.compile(r"[a-z]+/[a-z0-9][a-z0-9-]*")
+DURATION = re.compile(r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?")
+TOOI_REASON = ("De TOOI-identifier van een gemeente is "
+               f"{TOOI_GEMEENTE}gm gevolgd door de vier cijfers van de CBS-code.")
+
+Quad = tuple[Node, Node, Node, Node]
+
+
+@dataclass
+class Mapped:
+    """The result of mapping: quads, the declared things, and the problems found."""
+
+    quads: set[Quad] = field(default_factory=set)
+    declared: dict[str, str] = field(default_factory=dict)  # id -> type name
+    problems: list[Problem] = field(default_factory=list)
+    facts: int = 0
+
+
+def map_records(records: Iterable[Record], sources: dict[str, Any],
+                concepts: dict[str, set[str]]) -> Mapped:
+    """Map records to quads, collecting every problem instead of stopping at the first.
+
+    Parameters
+    ----------
+    records : curated, reference and imported records.
+    sources : known source ids (a mapping from id to anything).
+    concepts : ``{scheme: {concept name, ...}}`` from ``ontology/begrippen.ttl``.
+    """
+    records = list(records)
+    out = Mapped()
+    declared_at: dict[str, Record] = {}
+    for rec in records:
+        _declare(rec, out, declared_at)
+    for rec in records:
+        _map_record(rec, out, sources, concepts)
+    return out
+
+
+def _problem(out: Mapped, rec: Record, key: str | None, message: str, hint: str = "") -> None:
+    line = rec.line_of(key) if key else rec.line
+    out.problems.append(Problem(rec.file, line, rec.key, message, hint))
+
+
+def _declare(rec: Record, out: Mapped, declared_at: dict[str, Record]) -> None:
+    f = rec.fields
+    if "id" in f and "about" in f:
+        _problem(out, rec, "about", "a record has either 'id' (declare) or 'about' (add facts), not both",
+                 "use 'id' where the thing is first described, 'about' everywhere else")
+        return
+    if "id" not in f:
+        return
+    rid = str(f["id"])
+    tname = f.get("type")
+    if not ID_PATTERN.fullmatch(rid):
+        _problem(out, rec, "id", f"invalid id {rid!r}",
+                 "ids look like 'organisatie/kwadraad': a kind, '/', then a-z, 0-9 and '-'")
+        return
+    if tname not in TYPES:
+        _problem(out, rec, "type" if tname else "id",
+                 f"unknown type {tname!r}" if tname else "a declaration needs a 'type'",
+                 f"use one of: {', '.join(TYPES)}")
+        return
+    if rid in declared_at:
+        first = declared_at[rid]
+        _problem(out, rec, "id", f"duplicate identifier {rid!r}: already declared at {first.file}:{first.line}",
+                 "declare a thing once with 'id:' and use 'about:' in other records")
+        return
+    declared_at[rid] = rec
+    out.declared[rid] = tname
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
+                concepts: dict[str, set[str]]) -> None:
+    f = rec.fields
+    key = rec.key
+    if key is None:
+        _problem(out, rec, None, "a record needs 'id' or 'about'",
+                 "start the record with 'id: kind/slug' or 'about: kind/slug'")
+        return
+    if "about" in f:
+        if key not in out.declared:
+            _problem(out, rec, "about", f"unknown reference {key!r}: nothing declares this id",
+                     "check the spelling, or declare it with 'id:' and a 'type'")
+            return
+        if "type" in f:
+            _problem(out, rec, "type", "'type' belongs on the declaring record",
+                     "remove 'type' from this 'about:' record")
+    elif key not in out.declared:
+        return  # declaration was rejected; already reported
+    tname = out.declared[key]
+    spec = TYPES[tname]
+    subject = entity(key)
+
+    src_ids = [str(s) for s in _as_list(f.get("source", rec.default_source)) if s is not None]
+    if not src_ids:
+        _problem(out, rec, None, "missing source: the record cites no source",
+                 "add 'source: <id from data/sources.yaml>' to the record or the file")
+        return
+    unknown = [s for s in src_ids if s not in sources]
+    if unknown:
+        _problem(out, rec, "source", f"unknown source {', '.join(map(repr, unknown))}",
+                 f"use one of: {', '.join(sources)}")
+        return
+    quotes = [q for q in _as_list(f.get("quote")) if q is not None]
+    if not quotes or not all(isinstance(q, str) and q.strip() for q in quotes):
+        _problem(out, rec, "quote" if "quote" in f else None, "missing quote: every fact needs verbatim evidence",
+                 "add 'quote:' with the exact words from the source")
+        return
+    inferred = f.get("inferred")
+    if inferred is not None and not (isinstance(inferred, str) and inferred.strip()):
+        _problem(out, rec, "inferred", "'inferred' must say why the fact follows from the source",
+                 "write the reasoning as text")
+        return
+
+    facts: list[tuple[Node, Node, Node, str | None]] = []  # (s, p, o, reason-override)
+    if "id" in f:
+        facts.append((subject, RDF.type, spec.cls, None))
+        if spec.needs_label and not f.get("label"):
+            _problem(out, rec, "id", f"{tname} {key!r} has no label", "add 'label: <name as the source gives it>'")
+
+    for name, value in f.items():
+        if name in RECORD_KEYS:
+            continue
+        fdef = spec.fields.get(name) or COMMON_FIELDS.get(name)
+        if fdef is None:
+            allowed = sorted(set(spec.fields) | set(COMMON_FIELDS))
+            _problem(out, rec, name, f"unknown field {name!r} for type {tname}",
+                     f"use one of: {', '.join(allowed)}")
+            continue
+        values = _as_list(value)
+        if len(values) > 1 and not fdef.many:
+            _problem(out, rec, name, f"field {name!r} takes one value, got {len(values)}",
+                     "split the record or keep one value")
+            continue
+        for v in values:
+            obj = _object(rec, out, name, fdef, v, spec, concepts)
+            if obj is None:
+                continue
+            facts.append((obj, fdef.predicate, subject, None) if fdef.inverse
+                         else (subject, fdef.predicate, obj, None))
+            if name == "cbs_code" and tname == "Gemeente":
+                tooi = URIRef(TOOI_GEMEENTE + str(v).lower())
+                facts.append((subject, SD.tooiIdentifier, tooi, TOOI_REASON))
+
+    where = Literal(f"{rec.file}:{rec.line}")
+    for s, p, o, reason in facts:
+        why = reason or inferred
+        for sid in src_ids:
+            g = graph_for_source(sid)
+            out.quads.add((s, p, o, g))
+            status = SD.Afgeleid if why else SD.Vermeld
+            digest = hashlib.sha1(f"{s}|{p}|{o}|{sid}|{status}".encode()).hexdigest()[:20]
+            c = entity(f"bewering/{digest}")
+            out.quads.update({
+                (c, RDF.type, SD.Bewering, g), (c, RDF.subject, s, g),
+                (c, RDF.predicate, p, g), (c, RDF.object, o, g),
+                (c, PROV.wasDerivedFrom, source_iri(sid), g), (c, SD.status, status, g),
+                (c, SD.record, where, g),
+            })
+            for q in quotes:
+                out.quads.add((c, SD.citaat, Literal(q), g))
+            if why:
+                out.quads.add((c, SD.afleiding, Literal(why.strip(), lang="nl"), g))
+            out.facts += 1
+
+
+def _object(rec: Record, out: Mapped, name: str, fdef: Field, v: Any, spec,
+            concepts: dict[str, set[str]]) -> Node | None:
+    kind = fdef.kind
+    if kind == "ref":
+        ref = str(v)
+        if ref not in out.declared:
+            _problem(out, rec, name, f"unknown reference {ref!r} in {name!r}",
+                     "check the id's spelling, or declare the thing with 'id:' and a 'type'")
+            return None
+        return entity(ref)
+    if kind == "concept":
+        names = concepts.get(fdef.scheme or "", set())
+        if str(v) not in names:
+            what = "organisation kind" if fdef.scheme == "organisatiesoort" else f"{fdef.scheme} concept"
+            _problem(out, rec, name, f"unknown {what} {v!r}",
+                     f"use one of: {', '.join(sorted(names))} (or add a concept to ontology/begrippen.ttl)")
+            return None
+        return concept(fdef.scheme, str(v))
+    if kind == "text":
+        if not isinstance(v, str) or not v.strip():
+            _problem(out, rec, name, f"{name!r} must be non-empty text", "write the value as text")
+            return None
+        return Literal(v.strip(), lang="nl")
+    if kind == "code":
+        if not (isinstance(v, str) and spec.code_pattern and re.fullmatch(spec.code_pattern, v)):
+            _problem(out, rec, name, f"invalid CBS code {v!r}",
+                     f"a CBS code matches {spec.code_pattern} (e.g. GM0503 for Delft)")
+            return None
+        return Literal(v)
+    if kind == "date":
+        try:
+            date.fromisoformat(str(v))
+        except ValueError:
+            _problem(out, rec, name, f"invalid date {v!r}", "write dates as YYYY-MM-DD")
+            return None
+        return Literal(str(v), datatype=XSD.date)
+    if kind == "year":
+        if not re.fullmatch(r"\d{4}", str(v)):
+            _problem(out, rec, name, f"invalid year {v!r}", "write a year as four digits, e.g. 2017")
+            return None
+        return Literal(str(v), datatype=XSD.gYear)
+    if kind == "number":
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            _problem(out, rec, name, f"{name!r} must be a number, got {v!r}",
+                     "write the figure as digits with a '.' for decimals, e.g. 8.5")
+            return None
+        return Literal(v, datatype=XSD.integer if isinstance(v, int) else XSD.decimal)
+    if kind == "duration":
+        if not (isinstance(v, str) and DURATION.fullmatch(v)):
+            _problem(out, rec, name, f"invalid duration {v!r}", "use ISO 8601, e.g. P4Y for four years")
+            return None
+        return Literal(v, datatype=XSD.duration)
+    if kind == "enum":
+        if v not in PRECISIONS:
+            _problem(out, rec, name, f"invalid precision {v!r}", f"use one of: {', '.join(PRECISIONS)}")
+            return None
+        return Literal(v, lang="nl")
+    raise AssertionError(f"unhandled field kind {kind}")  # pragma: no cover - table bug

@@ -1,0 +1,168 @@
+"""The project's vocabularies: the only place IRIs are spelled.
+
+``SD`` is a :class:`rdflib.namespace.DefinedNamespace`: a typo in a term
+raises instead of minting a new IRI, and a test checks that its terms and the
+Turtle ontology in ``ontology/sociaal-domein.ttl`` are the same set.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    FOAF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SH,
+    SKOS,
+    VOID,
+    XSD,
+    DefinedNamespace,
+)
+
+__all__ = [
+    "SD",
+    "SDC",
+    "SDI",
+    "SCHEMA",
+    "TOOI_GEMEENTE",
+    "ONTOLOGY_IRI",
+    "CONCEPTS_IRI",
+    "PREFIXES",
+    "concept",
+    "entity",
+    "graph_for_source",
+    "source_iri",
+    "DCTERMS",
+    "FOAF",
+    "ORG",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SH",
+    "SKOS",
+    "VOID",
+    "XSD",
+]
+
+BASE = "https://w3id.org/sociaal-domein/"
+ONTOLOGY_IRI = URIRef(BASE + "def")
+CONCEPTS_IRI = URIRef(BASE + "concept/")
+TOOI_GEMEENTE = "https://identifier.overheid.nl/tooi/id/gemeente/"
+
+#: schema.org, in its https form (rdflib's SDO uses the same IRI).
+SCHEMA = Namespace("https://schema.org/")
+#: Concepts in the SKOS schemes of ``ontology/begrippen.ttl``.
+SDC = Namespace(BASE + "concept/")
+#: Instances: gemeenten, organisations, claims, source documents, graphs.
+SDI = Namespace(BASE + "id/")
+
+
+class SD(DefinedNamespace):
+    """Classes and properties of the sociaal-domein ontology."""
+
+    _NS = Namespace(BASE + "def#")
+    _fail = True
+
+    # classes
+    Aantal: URIRef
+    Afspraak: URIRef
+    Bewering: URIRef
+    Bewijsstatus: URIRef
+    Brondocument: URIRef
+    Gemeente: URIRef
+    GemeentelijkeHerindeling: URIRef
+    Initiatief: URIRef
+    Onderscheiding: URIRef
+    Organisatie: URIRef
+    Persoon: URIRef
+    Provincie: URIRef
+    Regio: URIRef
+    Samenwerkingsverband: URIRef
+    Stadsdeel: URIRef
+    Voorziening: URIRef
+    Wijk: URIRef
+    # individuals
+    Afgeleid: URIRef
+    Vermeld: URIRef
+    # properties
+    aantal: URIRef
+    actiefIn: URIRef
+    afleiding: URIRef
+    beoogdeStartdatum: URIRef
+    bestandsnaam: URIRef
+    betreft: URIRef
+    cbsCode: URIRef
+    citaat: URIRef
+    datum: URIRef
+    doelgroep: URIRef
+    functieOmschrijving: URIRef
+    geenToegangsmodel: URIRef
+    gevestigdIn: URIRef
+    initiatiefnemer: URIRef
+    jaar: URIRef
+    ligtIn: URIRef
+    looptijd: URIRef
+    ondersteundDoor: URIRef
+    ontvanger: URIRef
+    opgegaanIn: URIRef
+    partij: URIRef
+    portefeuille: URIRef
+    precisie: URIRef
+    provincie: URIRef
+    record: URIRef
+    soort: URIRef
+    status: URIRef
+    strijdigMet: URIRef
+    thema: URIRef
+    toegangsmodel: URIRef
+    toegangspunt: URIRef
+    toegekendDoor: URIRef
+    tooiIdentifier: URIRef
+    uitgevoerdDoor: URIRef
+    voorgedragenDoor: URIRef
+    voorloperVan: URIRef
+    werkprincipe: URIRef
+    werktSamenMet: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "sd": str(SD._NS),
+    "sdc": str(SDC),
+    "sdi": str(SDI),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "schema": str(SCHEMA),
+    "foaf": str(FOAF),
+    "dcterms": str(DCTERMS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "void": str(VOID),
+}
+
+
+def entity(local_id: str) -> URIRef:
+    """Return the IRI of a curated thing, e.g. ``entity("gemeente/gm0503")``."""
+    return SDI[local_id]
+
+
+def concept(scheme: str, name: str) -> URIRef:
+    """Return the IRI of a concept, e.g. ``concept("rol", "penvoerder")``."""
+    return SDC[f"{scheme}/{name}"]
+
+
+def source_iri(source_id: str) -> URIRef:
+    """Return the IRI of a source document, e.g. ``source_iri("004")``."""
+    return SDI[f"bron/{source_id}"]
+
+
+def graph_for_source(source_id: str) -> URIRef:
+    """Return the named graph that holds the facts one source states."""
+    return SDI[f"graaf/{source_id}"]

@@ -1,0 +1,48 @@
+"""The ontology, concept schemes and SHACL shapes as rdflib graphs."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+
+from graph.namespaces import SDC, SKOS
+from graph.settings import ontology_dir
+
+__all__ = ["ONTOLOGY_FILES", "concept_index", "ontology_graph", "shapes_graph"]
+
+ONTOLOGY_FILES = ("sociaal-domein.ttl", "begrippen.ttl")
+SHAPES_FILE = "shapes.ttl"
+
+
+@lru_cache(maxsize=None)
+def _parse(path: Path) -> Graph:
+    g = Graph()
+    g.parse(path, format="turtle")
+    return g
+
+
+def ontology_graph(folder: Path | None = None) -> Graph:
+    """The ontology and concept schemes together (a fresh copy)."""
+    folder = folder or ontology_dir()
+    g = Graph()
+    for name in ONTOLOGY_FILES:
+        for t in _parse(folder / name):
+            g.add(t)
+    return g
+
+
+def shapes_graph(folder: Path | None = None) -> Graph:
+    """The SHACL shapes."""
+    return _parse((folder or ontology_dir()) / SHAPES_FILE)
+
+
+def concept_index(folder: Path | None = None) -> dict[str, set[str]]:
+    """``{scheme: {concept name}}`` for every concept in ``begrippen.ttl``."""
+    g = _parse((folder or ontology_dir()) / "begrippen.ttl")
+    index: dict[str, set[str]] = {}
+    for c, scheme in g.subject_objects(SKOS.inScheme):
+        s_name = str(scheme).removeprefix(str(SDC))
+        index.setdefault(s_name, set()).add(str(c).removeprefix(f"{SDC}{s_name}/"))
+    return index

@@ -1,0 +1,144 @@
+"""Read a Kumu-style spreadsheet (Elements + Connections) into records.
+
+Elements: ``Label``, ``Type`` (a record type such as Organisatie), optional
+``ID``, ``Soort``, ``Gemeente`` (ids for actief_in), ``Beschrijving``,
+``Source``, ``Quote``, ``Inferred``.
+Connections: ``From``, ``To`` (an element's ID or Label, or any id in data/),
+``Type`` (a record field such as ``werkt_samen_met`` or ``uitgevoerd_door``, or
+a membership role such as ``partner``, ``penvoerder``, ``initiatiefnemer``),
+``Source``, ``Quote``, ``Inferred``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from graph.errors import InputError, Problem
+from graph.mapping.fields import TYPES
+from graph.sources.records import Record
+
+__all__ = ["read_spreadsheet", "MEMBERSHIP_ROLES"]
+
+MEMBERSHIP_ROLES = ("partner", "penvoerder", "initiatiefnemer", "uitvoerder", "lid", "ondersteuner")
+ELEMENT_COLUMNS = ("Label", "Type")
+CONNECTION_COLUMNS = ("From", "To", "Type")
+
+
+def _slug(text: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "naamloos"
+
+
+def _rows_csv(path: Path) -> list[dict[str, Any]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return [dict(r) for r in csv.DictReader(fh)]
+    except csv.Error as exc:
+        raise InputError([Problem(str(path), None, None, f"malformed CSV: {exc}",
+                                  "save the sheet as comma-separated UTF-8")]) from exc
+
+
+def _rows_xlsx(path: Path, sheet: str) -> list[dict[str, Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several kinds for a bad file
+        raise InputError([Problem(str(path), None, None, f"cannot read workbook: {exc}",
+                                  "save it as .xlsx from your spreadsheet program")]) from exc
+    names = {n.lower(): n for n in wb.sheetnames}
+    if sheet.lower() not in names:
+        raise InputError([Problem(str(path), None, None, f"no sheet named {sheet!r} (found {wb.sheetnames})",
+                                  "name the sheets 'Elements' and 'Connections'")])
+    rows = list(wb[names[sheet.lower()]].iter_rows(values_only=True))
+    if not rows:
+        return []
+    header = [str(h).strip() if h is not None else "" for h in rows[0]]
+    return [{h: ("" if v is None else v) for h, v in zip(header, r)} for r in rows[1:]
+            if any(v not in (None, "") for v in r)]
+
+
+def _check_columns(rows, required, where: str) -> None:
+    if rows and not all(c in rows[0] for c in required):
+        raise InputError([Problem(where, 1, None, f"missing column(s): "
+                                  f"{', '.join(c for c in required if c not in rows[0])}",
+                                  f"the first row must name at least: {', '.join(required)}")])
+
+
+def _cell(row: dict[str, Any], name: str) -> str:
+    v = row.get(name, "")
+    return "" if v is None else str(v).strip()
+
+
+def _provenance(row: dict[str, Any], default_source: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    src = _cell(row, "Source") or default_source
+    if src:
+        out["source"] = [s.strip() for s in src.split(";")] if ";" in src else src
+    quotes = [q for q in (_cell(row, "Quote").split("\n|") if _cell(row, "Quote") else []) if q]
+    if quotes:
+        out["quote"] = quotes if len(quotes) > 1 else quotes[0]
+    if _cell(row, "Inferred"):
+        out["inferred"] = _cell(row, "Inferred")
+    return out
+
+
+def read_spreadsheet(elements: Path, connections: Path | None = None,
+                     default_source: str | None = None) -> list[Record]:
+    """Read elements and connections into records (``id`` ones first, then ``about``)."""
+    if elements.suffix.lower() == ".xlsx":
+        el_rows, cn_rows = _rows_xlsx(elements, "Elements"), _rows_xlsx(elements, "Connections")
+        el_name, cn_name = f"{elements}#Elements", f"{elements}#Connections"
+    else:
+        if connections is None:
+            raise InputError([Problem(str(elements), None, None, "a CSV import needs two files",
+                                      "give the elements CSV and the connections CSV")])
+        el_rows, cn_rows = _rows_csv(elements), _rows_csv(connections)
+        el_name, cn_name = str(elements), str(connections)
+    _check_columns(el_rows, ELEMENT_COLUMNS, el_name)
+    _check_columns(cn_rows, CONNECTION_COLUMNS, cn_name)
+
+    problems: list[Problem] = []
+    records: list[Record] = []
+    by_label: dict[str, str] = {}
+    for n, row in enumerate(el_rows, start=2):
+        label, tname = _cell(row, "Label"), _cell(row, "Type")
+        if tname not in TYPES:
+            problems.append(Problem(el_name, n, label or None, f"unknown type {tname!r}",
+                                    f"use one of: {', '.join(TYPES)}"))
+            continue
+        rid = _cell(row, "ID") or f"{TYPES[tname].prefix}/{_slug(label)}"
+        fields: dict[str, Any] = {"id": rid, "type": tname, "label": label}
+        if _cell(row, "Soort"):
+            fields["soort"] = _cell(row, "Soort")
+        if _cell(row, "Gemeente"):
+            fields["actief_in"] = [g.strip() for g in _cell(row, "Gemeente").split(";")]
+        if _cell(row, "Beschrijving") or _cell(row, "Description"):
+            fields["beschrijving"] = _cell(row, "Beschrijving") or _cell(row, "Description")
+        fields.update(_provenance(row, default_source))
+        by_label[label.casefold()] = rid
+        records.append(Record(file=el_name, line=n, fields=fields))
+
+    def resolve(value: str) -> str:
+        return by_label.get(value.casefold(), value)
+
+    for n, row in enumerate(cn_rows, start=2):
+        src, dst, kind = resolve(_cell(row, "From")), resolve(_cell(row, "To")), _cell(row, "Type")
+        prov = _provenance(row, default_source)
+        if kind in MEMBERSHIP_ROLES:
+            fields = {"id": f"lidmaatschap/{_slug(src)}-{_slug(dst)}-{kind}", "type": "Lidmaatschap",
+                      "lid": src, "van": dst, "rol": kind, **prov}
+        elif kind:
+            fields = {"about": src, kind: dst, **prov}
+        else:
+            problems.append(Problem(cn_name, n, src or None, "connection has no Type",
+                                    f"use a field such as werkt_samen_met or a role: {', '.join(MEMBERSHIP_ROLES)}"))
+            continue
+        records.append(Record(file=cn_name, line=n, fields=fields))
+    if problems:
+        raise InputError(problems)
+    return records

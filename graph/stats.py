@@ -1,0 +1,58 @@
+"""Summary tables of a built graph: counts per class, Gouden Gemeenten per year, claims."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from graph.store import KnowledgeGraph
+
+__all__ = ["class_counts", "gouden_gemeenten", "claim_counts", "graph_counts"]
+
+_DATA_GRAPHS = "FILTER(STRSTARTS(STR(?g), STR(sdi:graaf/)))"
+
+
+def class_counts(kg: KnowledgeGraph) -> pd.DataFrame:
+    """Number of things per class in the curated and reference data, with Dutch labels."""
+    return kg.query(f"""
+        SELECT ?klasse ?label (COUNT(DISTINCT ?s) AS ?aantal) WHERE {{
+          GRAPH ?g {{ ?s a ?klasse }} {_DATA_GRAPHS}
+          OPTIONAL {{ ?klasse rdfs:label ?label FILTER(LANG(?label) = "nl") }}
+        }} GROUP BY ?klasse ?label ORDER BY DESC(?aantal) ?klasse""")
+
+
+def gouden_gemeenten(kg: KnowledgeGraph) -> pd.DataFrame:
+    """Every Gouden Gemeente award: year, recipient, CBS code, and who nominated it.
+
+    ``voorgedragen_status`` says whether the nomination is stated or inferred.
+    """
+    return kg.query("""
+        SELECT ?jaar ?ontvanger ?cbs_code ?voorgedragen_door ?voorgedragen_status WHERE {
+          ?a a sd:Onderscheiding ; sd:jaar ?j ; sd:ontvanger ?o .
+          ?o rdfs:label ?ontvanger .
+          OPTIONAL { ?o sd:cbsCode ?cbs_code }
+          OPTIONAL {
+            ?a sd:voorgedragenDoor ?n . ?n rdfs:label ?voorgedragen_door .
+            ?c rdf:subject ?a ; rdf:predicate sd:voorgedragenDoor ; rdf:object ?n ;
+               sd:status/rdfs:label ?voorgedragen_status .
+            FILTER(LANG(?voorgedragen_status) = "en")
+          }
+          BIND(STR(?j) AS ?jaar)
+        } ORDER BY ?jaar ?ontvanger""")
+
+
+def claim_counts(kg: KnowledgeGraph) -> pd.DataFrame:
+    """Claims per source document, split into stated and inferred."""
+    return kg.query("""
+        SELECT ?bron ?titel
+               (SUM(IF(?st = sd:Vermeld, 1, 0)) AS ?vermeld)
+               (SUM(IF(?st = sd:Afgeleid, 1, 0)) AS ?afgeleid) WHERE {
+          ?c a sd:Bewering ; prov:wasDerivedFrom ?b ; sd:status ?st .
+          ?b dcterms:identifier ?bron ; dcterms:title ?titel .
+        } GROUP BY ?bron ?titel ORDER BY ?bron""")
+
+
+def graph_counts(kg: KnowledgeGraph) -> pd.DataFrame:
+    """Quads per named graph."""
+    return kg.query("""
+        SELECT ?graaf (COUNT(*) AS ?quads) WHERE { GRAPH ?graaf { ?s ?p ?o } }
+        GROUP BY ?graaf ORDER BY ?graaf""")
