@@ -11,13 +11,14 @@ from pathlib import Path
 
 from rdflib.term import Node
 
-from graph.describe import SOURCES_GRAPH, source_quads, void_quads
+from graph.describe import source_quads, void_quads
 from graph.errors import InputError
 from graph.mapping import map_records
 from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI
 from graph.ontology import ONTOLOGY_FILES, _parse, concept_index
 from graph.settings import data_dir as default_data_dir
-from graph.settings import ontology_dir, output_dir as default_output_dir
+from graph.settings import ontology_dir
+from graph.settings import output_dir as default_output_dir
 from graph.settings import seeds_dir as default_seeds_dir
 from graph.sources import Record, read_cbs_gemeenten, read_curated_folder, read_sources
 from graph.store import FORMATS, KnowledgeGraph

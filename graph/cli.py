@@ -74,7 +74,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    from graph.stats import class_counts, claim_counts, gouden_gemeenten
+    from graph.stats import claim_counts, class_counts, gouden_gemeenten
     from graph.store import load
 
     kg = load(args.graph)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from rdflib import Literal, Namespace, URIRef
 from rdflib.term import Node
@@ -50,7 +50,7 @@ def source_quads(sources: dict[str, Source]) -> set[tuple[Node, Node, Node, Node
 def void_quads(quads: set[tuple[Node, Node, Node, Node]], sources: dict[str, Source],
                built: datetime | None = None) -> set[tuple[Node, Node, Node, Node]]:
     """VoID/DCAT description of the dataset: title, licence, sources, counts per class."""
-    built = built or datetime.now(timezone.utc)
+    built = built or datetime.now(UTC)
     d, g = DATASET, META_GRAPH
     triples = {(s, p, o) for s, p, o, _ in quads}
     classes = Counter(o for _, p, o in triples if p == RDF.type)

@@ -32,6 +32,7 @@ __all__ = [
     "ONTOLOGY_IRI",
     "CONCEPTS_IRI",
     "PREFIXES",
+    "compact",
     "concept",
     "entity",
     "graph_for_source",
@@ -146,6 +147,15 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
     "void": str(VOID),
 }
+
+
+def compact(iri: str) -> str:
+    """Shorten an IRI with the project's prefixes, e.g. ``sd:Gemeente``; unknown IRIs stay whole."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    prefix = next(k for k, v in PREFIXES.items() if v == best)
+    return f"{prefix}:{iri[len(best):]}"
 
 
 def entity(local_id: str) -> URIRef:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from rdflib import Graph
 
+from graph.errors import InputError, Problem
 from graph.namespaces import SDC, SKOS
 from graph.settings import ontology_dir
 
@@ -16,10 +17,21 @@ ONTOLOGY_FILES = ("sociaal-domein.ttl", "begrippen.ttl")
 SHAPES_FILE = "shapes.ttl"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: Path) -> Graph:
+    """Parse a Turtle file; a syntax error becomes an InputError with file and line."""
     g = Graph()
-    g.parse(path, format="turtle")
+    try:
+        g.parse(path, format="turtle")
+    except FileNotFoundError as exc:
+        raise InputError([Problem(str(path), None, None, "file is missing",
+                                  "restore it from git")]) from exc
+    except SyntaxError as exc:
+        lines = getattr(exc, "lines", None)
+        why = getattr(exc, "_why", None) or str(exc).splitlines()[0]
+        raise InputError([Problem(str(path), lines + 1 if isinstance(lines, int) else None, None,
+                                  f"malformed Turtle: {why}",
+                                  "check the statement ends with ' .' and quotes and <IRIs> are closed")]) from exc
     return g
 
 

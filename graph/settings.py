@@ -21,8 +21,8 @@ def data_dir() -> Path:
 
 
 def ontology_dir() -> Path:
-    """The ontology folder (``ontology/``)."""
-    return ROOT / "ontology"
+    """The ontology folder (KENNISGRAAF_ONTOLOGY, default ``ontology/``)."""
+    return Path(os.environ.get("KENNISGRAAF_ONTOLOGY", ROOT / "ontology"))
 
 
 def output_dir() -> Path:

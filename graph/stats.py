@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import pandas as pd
 
+from graph.namespaces import compact
 from graph.store import KnowledgeGraph
 
 __all__ = ["class_counts", "gouden_gemeenten", "claim_counts", "graph_counts"]
 
-_DATA_GRAPHS = "FILTER(STRSTARTS(STR(?g), STR(sdi:graaf/)))"
+_DATA_GRAPHS = "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/sociaal-domein/id/graaf/\"))"
 
 
 def class_counts(kg: KnowledgeGraph) -> pd.DataFrame:
     """Number of things per class in the curated and reference data, with Dutch labels."""
+    df = _class_counts(kg)
+    df["klasse"] = df["klasse"].map(compact)
+    df["label"] = df["label"].fillna("")
+    return df
+
+
+def _class_counts(kg: KnowledgeGraph) -> pd.DataFrame:
     return kg.query(f"""
         SELECT ?klasse ?label (COUNT(DISTINCT ?s) AS ?aantal) WHERE {{
           GRAPH ?g {{ ?s a ?klasse }} {_DATA_GRAPHS}

@@ -34,7 +34,7 @@ def read_cbs_gemeenten(path: Path, source_id: str = "cbs-2021",
     records: list[Record] = []
     provinces: dict[str, Record] = {}
     problems: list[Problem] = []
-    for row_no, (raw, row) in enumerate(zip(lines[1:], reader), start=2):
+    for row_no, (raw, row) in enumerate(zip(lines[1:], reader, strict=False), start=2):
         if len(row) != len(COLUMNS):
             problems.append(Problem(name, row_no, None,
                                     f"expected {len(COLUMNS)} fields, found {len(row)}",

@@ -58,7 +58,7 @@ def _rows_xlsx(path: Path, sheet: str) -> list[dict[str, Any]]:
     if not rows:
         return []
     header = [str(h).strip() if h is not None else "" for h in rows[0]]
-    return [{h: ("" if v is None else v) for h, v in zip(header, r)} for r in rows[1:]
+    return [{h: ("" if v is None else v) for h, v in zip(header, r, strict=False)} for r in rows[1:]
             if any(v not in (None, "") for v in r)]
 
 

@@ -1,0 +1,68 @@
+"""A full build: outputs, named graphs, counts from the reference data, VoID."""
+
+import pyoxigraph as ox
+
+from graph.namespaces import SDI
+from graph.store import FORMATS
+
+
+def test_build_is_valid_and_checked_every_quote(built):
+    assert built.report.conforms
+    assert built.report.shacl_checked
+    assert built.report.quotes_checked == built.report.quotes_total > 900
+    assert built.report.unchecked_sources == []
+
+
+def test_all_formats_written_and_parse(built):
+    for oxfmt, name, _ in FORMATS.values():
+        path = built.output / name
+        assert path.stat().st_size > 1000, name
+        assert sum(1 for _ in ox.parse(path=str(path), format=oxfmt)) > 10_000, name
+    assert (built.output / "void.ttl").exists()
+
+
+def test_named_graph_per_source(kg):
+    graphs = set(kg.named_graphs())
+    for sid in ("000", "001", "002", "003", "004", "cbs-2021", "herindeling-2019", "gouden-gemeenten-2015"):
+        assert str(SDI[f"graaf/{sid}"]) in graphs
+
+
+def test_reference_counts(kg):
+    df = kg.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH sdi:graaf\\/cbs-2021 { ?g a sd:Gemeente } }")
+    assert df.n[0] == 352
+    assert kg.query("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a sd:Provincie }").n[0] == 12
+    # Leerdam, Vianen and Zederik come on top of the 352 of 2021
+    assert kg.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { ?g a sd:Gemeente }").n[0] == 355
+
+
+def test_twenty_one_gouden_gemeenten(kg):
+    df = kg.query("""SELECT ?jaar (COUNT(DISTINCT ?o) AS ?n) WHERE {
+        ?a a sd:Onderscheiding ; sd:jaar ?jaar ; sd:ontvanger ?o } GROUP BY ?jaar ORDER BY ?jaar""")
+    assert df.astype(str).values.tolist() == [["2015", "10"], ["2017", "11"]]
+
+
+def test_every_fact_has_a_claim(kg):
+    """Every data triple outside the ontology and metadata graphs is the object of a claim."""
+    df = kg.query("""SELECT (COUNT(*) AS ?n) WHERE {
+        GRAPH ?g { ?s ?p ?o }
+        FILTER(STRSTARTS(STR(?g), STR(sdi:graaf\\/)) && ?g NOT IN (sdi:graaf\\/bronnen, sdi:graaf\\/beschrijving))
+        FILTER NOT EXISTS { ?s a sd:Bewering }
+        FILTER NOT EXISTS { GRAPH ?g { ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }
+    }""")
+    assert df.n[0] == 0
+
+
+def test_void_description(kg):
+    df = kg.query("""SELECT ?t ?lic ?n WHERE { ?d a void:Dataset ; dcterms:title ?t ; dcterms:license ?lic ;
+                     void:triples ?n FILTER(LANG(?t) = "nl") }""")
+    assert len(df) == 1 and df.n[0] > 10_000
+    parts = kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?d void:classPartition ?p }")
+    assert parts.n[0] >= 15
+
+
+def test_conflict_kept_side_by_side(kg):
+    df = kg.query("""SELECT ?waarde ?bron WHERE {
+        <https://w3id.org/sociaal-domein/id/samenwerking/delft-voor-elkaar> sd:aantal ?a .
+        ?a schema:value ?waarde ; sd:strijdigMet ?other .
+        ?c rdf:subject ?a ; rdf:predicate schema:value ; prov:wasDerivedFrom/dcterms:identifier ?bron }""")
+    assert set(map(tuple, df.astype(str).values.tolist())) == {("12", "001"), ("9", "000"), ("9", "004")}

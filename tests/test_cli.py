@@ -1,0 +1,83 @@
+"""The kennisgraaf command line, run as users run it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from graph.cli import build_parser, main
+
+COMMANDS = ["build", "validate", "stats", "query", "export", "import"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_on_every_command(command, capsys):
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    assert "usage: kennisgraaf " + command in capsys.readouterr().out
+
+
+def test_every_subcommand_is_listed():
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(sub.choices) == set(COMMANDS)
+
+
+def test_python_dash_m_graph_works():
+    out = subprocess.run([sys.executable, "-m", "graph", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("kennisgraaf ")
+
+
+def test_query_table_csv_json(built, capsys):
+    q = "SELECT ?naam WHERE { ?g sd:cbsCode 'GM0503' ; rdfs:label ?naam }"
+    assert main(["query", q, "--graph", str(built.output)]) == 0
+    assert "Delft" in capsys.readouterr().out
+    assert main(["query", q, "--graph", str(built.output), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["naam", "Delft"]
+    assert main(["query", q, "--graph", str(built.output), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"naam": "Delft"}]
+
+
+def test_query_from_file_and_ask(built, tmp_path, capsys):
+    f = tmp_path / "q.rq"
+    f.write_text("ASK { ?g sd:cbsCode 'GM0545' ; schema:dissolutionDate ?d }")
+    assert main(["query", "--file", str(f), "--graph", str(built.output)]) == 0
+    assert capsys.readouterr().out.strip() == "yes"
+
+
+def test_invalid_sparql_is_a_clear_error(built, capsys):
+    assert main(["query", "SELEKT nonsense", "--graph", str(built.output)]) == 2
+    assert "invalid SPARQL" in capsys.readouterr().err
+
+
+def test_missing_build_says_what_to_do(tmp_path, capsys):
+    assert main(["stats", "--graph", str(tmp_path / "nothing")]) == 2
+    assert "kennisgraaf build" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nq", "trig", "jsonld"])
+def test_export_includes_the_ontology(built, tmp_path, fmt):
+    import pyoxigraph as ox
+
+    from graph.store import FORMATS
+
+    target = tmp_path / f"export.{fmt}"
+    assert main(["export", "--format", fmt, "-o", str(target), "--graph", str(built.output)]) == 0
+    terms = {str(q.subject) for q in ox.parse(path=str(target), format=FORMATS[fmt][0])}
+    assert "<https://w3id.org/sociaal-domein/def#Gemeente>" in terms
+    assert "<https://w3id.org/sociaal-domein/id/gemeente/gm0503>" in terms
+
+
+def test_stats_table_and_json(built, capsys):
+    assert main(["stats", "--graph", str(built.output)]) == 0
+    out = capsys.readouterr().out
+    assert "2015: 10" in out and "2017: 11" in out and "gemeente" in out
+    assert main(["stats", "--graph", str(built.output), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["gouden_gemeenten"]) == 21
+
+
+def test_validate_command(capsys, seeds_dir):
+    assert main(["validate", "--seeds", str(seeds_dir), "-q"]) == 0
+    assert "valid; SHACL shapes: passed" in capsys.readouterr().out
