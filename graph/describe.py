@@ -21,7 +21,7 @@ DATASET = SDI["dataset/kennisgraaf"]
 META_GRAPH = SDI["graaf/beschrijving"]
 SOURCES_GRAPH = SDI["graaf/bronnen"]
 DATA_LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
-CODE_LICENSE = URIRef("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12")
+CODE_LICENSE = URIRef("https://opensource.org/license/mit")
 
 
 def source_quads(sources: dict[str, Source]) -> set[tuple[Node, Node, Node, Node]]:

@@ -60,36 +60,50 @@ def _from_ox(t) -> Node:
     return Literal(t.value, datatype=URIRef(t.datatype.value))
 
 
+_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
 class KnowledgeGraph:
     """The built knowledge graph in an embedded store.
 
-    Queries see the union of all named graphs as their default graph; use
-    ``GRAPH ?g { ... }`` to ask which source graph a triple is in.
+    Each source's facts live in its own named graph. The default graph is their
+    union as a *set*: a fact two sources state is one triple there, so counts
+    and joins behave as SPARQL users expect (pyoxigraph's built-in union mode
+    would return it once per graph). Use ``GRAPH ?g { ... }`` to ask which
+    source graph a triple is in.
     """
 
     def __init__(self, store: ox.Store | None = None) -> None:
         self.store = store if store is not None else ox.Store()
+
+    def _materialise_union(self) -> KnowledgeGraph:
+        self.store.update(_UNION)
+        return self
 
     @classmethod
     def from_quads(cls, quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> KnowledgeGraph:
         """Build an in-memory graph from rdflib quads."""
         kg = cls()
         kg.store.extend(to_oxigraph(quads))
-        return kg
+        return kg._materialise_union()
 
     @classmethod
     def from_file(cls, path: Path) -> KnowledgeGraph:
         """Bulk-load a serialization (format from the file extension)."""
         kg = cls()
         kg.store.bulk_load(path=str(path))
-        return kg
+        return kg._materialise_union()
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Number of quads in the named graphs (the union default graph not counted)."""
+        return sum(1 for _ in self._named_quads())
+
+    def _named_quads(self):
+        return (q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def raw_query(self, sparql: str):
         """Run SPARQL and return pyoxigraph's own result object."""
-        return self.store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+        return self.store.query(sparql, prefixes=PREFIXES)
 
     def query(self, sparql: str):
         """Run a SPARQL SELECT and return a :class:`pandas.DataFrame`.
@@ -108,21 +122,18 @@ class KnowledgeGraph:
         """Serialize the whole graph; ``ttl`` flattens the named graphs into one."""
         oxfmt, _, keeps_graphs = FORMATS[fmt]
         if keeps_graphs:
-            return ox.serialize(self.store, str(target) if target else None, format=oxfmt,
+            return ox.serialize(self._named_quads(), str(target) if target else None, format=oxfmt,
                                 prefixes=PREFIXES if fmt == "trig" else None)
-        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.store}
-        return ox.serialize(sorted(triples, key=str), str(target) if target else None,
-                            format=oxfmt, prefixes=PREFIXES)
+        triples = (ox.Triple(q.subject, q.predicate, q.object)
+                   for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return ox.serialize(triples, str(target) if target else None, format=oxfmt, prefixes=PREFIXES)
 
     def to_rdflib(self) -> Dataset:
         """A copy as an rdflib :class:`~rdflib.Dataset` (named graphs kept)."""
         ds = Dataset()
-        for q in self.store:
+        for q in self._named_quads():
             triple = (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object))
-            if isinstance(q.graph_name, ox.DefaultGraph):
-                ds.add(triple)
-            else:
-                ds.graph(_from_ox(q.graph_name)).add(triple)
+            ds.graph(_from_ox(q.graph_name)).add(triple)
         return ds
 
 

@@ -1,0 +1,156 @@
+"""``python -m bench`` (``make bench``): build, load and query times for the real and a synthetic graph.
+
+For the real graph (``data/``, built by :func:`graph.build.build` with SHACL)
+and for a synthetic national-scale graph (:mod:`bench.synthetic`: about 340
+gemeenten, 20,000 organisations, 1 million quads at ``--scale 1``) it measures
+the build time, then loads the N-Quads into pyoxigraph (the project's store),
+rdflib's default memory store and rdflib on the oxrdflib store, each in a fresh
+subprocess, and times every competency question in each. The figures go to
+``bench/results/<timestamp>.json``; the table to stdout.
+
+Examples
+--------
+``python -m bench --scale 0.05``   a quick run (5% of the synthetic graph)
+``python -m bench --skip-real``    only the synthetic graph
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+from datetime import datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from bench.queries import select_queries
+from bench.report import format_report, ratios
+from bench.stores import BASELINE, STORES
+from bench.worker import run_job
+
+__all__ = ["main", "run_benchmark", "parse_args"]
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line."""
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--seed", type=int, default=0, help="seed of the synthetic generator (default 0)")
+    p.add_argument("--scale", type=float, default=1.0,
+                   help="size of the synthetic graph as a fraction of national scale (default 1.0)")
+    p.add_argument("--skip-real", action="store_true", help="do not build and measure the real graph")
+    p.add_argument("--skip-synthetic", action="store_true", help="do not measure the synthetic graph")
+    p.add_argument("--out", type=Path, default=RESULTS_DIR,
+                   help="folder for the JSON results (default bench/results/)")
+    p.add_argument("--runs", type=int, default=5, help="runs per query, median reported (default 5)")
+    p.add_argument("--query-budget", type=float, default=10.0,
+                   help="stop repeating a query once its runs took this many seconds (default 10)")
+    p.add_argument("--query-timeout", type=float, default=60.0,
+                   help="interrupt a single query run after this many seconds (default 60)")
+    p.add_argument("--timeout", type=float, default=600.0,
+                   help="time limit per subprocess (build or store), seconds (default 600)")
+    p.add_argument("--queries", choices=("auto", "competency", "typical", "both"), default="auto",
+                   help="which queries to time (default: competency questions if there are any)")
+    p.add_argument("--stores", default=",".join(STORES),
+                   help=f"comma-separated stores to measure (default {','.join(STORES)})")
+    p.add_argument("--shacl", action="store_true",
+                   help="include SHACL in the synthetic build (slow: minutes at scale 1)")
+    args = p.parse_args(argv)
+    if not 0 < args.scale <= 5:
+        p.error("--scale must be in (0, 5]")
+    args.stores = [s.strip() for s in args.stores.split(",") if s.strip()]
+    unknown = [s for s in args.stores if s not in STORES]
+    if unknown:
+        p.error(f"unknown store(s) {', '.join(unknown)}: use {', '.join(STORES)}")
+    return args
+
+
+def _say(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def _say_build(build: dict[str, Any]) -> None:
+    _say(f"  FAILED: {build['error']}" if "error" in build
+         else f"  {build['quads']:,} quads in {build['build_s']:.1f} s, peak {build['peak_mib']:,.0f} MiB")
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for dist in ("pyoxigraph", "rdflib", "oxrdflib", "pyshacl"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "not installed"
+    return out
+
+
+def _measure_stores(path: str, args: argparse.Namespace, queries: list[dict[str, str]]) -> dict[str, Any]:
+    stores = {}
+    for store in args.stores:
+        _say(f"  loading into {store} and running {len(queries)} queries (fresh process)")
+        stores[store] = run_job("load", {"store": store, "path": path, "queries": queries,
+                                         "runs": args.runs, "budget_s": args.query_budget,
+                                         "timeout_s": args.query_timeout}, args.timeout)
+        s = stores[store]
+        _say(f"    {s['error']}" if "error" in s else
+             f"    {s['quads']:,} quads in {s['load_s']:.2f} s, peak {s['peak_mib']:,.0f} MiB")
+    return stores
+
+
+def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
+    """Run every measurement the arguments ask for; return the figures (plain data)."""
+    query_set, queries = select_queries(args.queries)
+    results: dict[str, Any] = {
+        "meta": {"timestamp": datetime.now().astimezone().isoformat(timespec="seconds"),
+                 "seed": args.seed, "scale": args.scale, "runs": args.runs,
+                 "query_budget_s": args.query_budget, "query_timeout_s": args.query_timeout,
+                 "query_set": query_set, "baseline_store": BASELINE, "stores": args.stores,
+                 "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()}",
+                 "versions": _versions(), "argv": sys.argv[1:]},
+        "queries": queries,
+        "graphs": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="kennisgraaf-bench-") as tmp:
+        if not args.skip_real:
+            _say("REAL graph: graph.build.build (with SHACL) in a fresh process")
+            build = run_job("build-real", {"output": str(Path(tmp) / "real")}, args.timeout)
+            _say_build(build)
+            stores = _measure_stores(build["path"], args, queries) if "error" not in build else {}
+            results["graphs"]["real"] = {"build": build, "stores": stores}
+        if not args.skip_synthetic:
+            _say(f"SYNTHETIC graph: seed {args.seed}, scale {args.scale} (generate, map, write N-Quads)")
+            build = run_job("build-synthetic", {"output": str(Path(tmp) / "synthetic"), "seed": args.seed,
+                                                "scale": args.scale, "shacl": args.shacl}, args.timeout)
+            _say_build(build)
+            stores = _measure_stores(build["path"], args, queries) if "error" not in build else {}
+            results["graphs"]["synthetic"] = {"build": build, "stores": stores}
+    for g in results["graphs"].values():
+        base = g["stores"].get(BASELINE)
+        if base and "error" not in base:
+            g["ratios_vs_" + BASELINE] = {n: ratios(s, base) for n, s in g["stores"].items()
+                                          if n != BASELINE and "error" not in s}
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, print the table and write the JSON figures."""
+    args = parse_args(argv)
+    results = run_benchmark(args)
+    print(format_report(results))
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = args.out / f"{stamp}.json"
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nfigures written to {path}")
+    failed = [name for name, g in results["graphs"].items()
+              if "error" in g["build"] or any("error" in s for s in g["stores"].values())]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

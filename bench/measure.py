@@ -1,0 +1,192 @@
+"""Measurements that run inside one fresh process: a build, or a load plus queries.
+
+Each function returns plain data (dicts of numbers and strings). They are meant
+to run in a subprocess of their own (see :mod:`bench.worker`), so the peak
+resident memory (``ru_maxrss``) belongs to that one build or store alone.
+"""
+
+from __future__ import annotations
+
+import resource
+import signal
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["peak_rss_mib", "rss_mib", "time_query", "measure_load", "measure_real_build",
+           "measure_synthetic_build", "scaled_sizes"]
+
+MIB = 1024 * 1024
+
+
+def peak_rss_mib() -> float:
+    """Peak resident memory of this process so far, in MiB (``ru_maxrss`` is KiB on Linux)."""
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kib / 1024 if sys.platform != "darwin" else kib / MIB  # macOS reports bytes
+
+
+def rss_mib() -> float:
+    """Current resident memory of this process, in MiB."""
+    import psutil
+
+    return psutil.Process().memory_info().rss / MIB
+
+
+class QueryTimeout(Exception):
+    """A query ran longer than its time limit."""
+
+
+def _alarm(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise QueryTimeout
+
+
+def time_query(run, sparql: str, runs: int = 5, budget_s: float = 10.0,
+               timeout_s: float = 60.0) -> dict[str, Any]:
+    """Time one query: the median of up to ``runs`` runs.
+
+    Stops repeating once the runs so far took ``budget_s`` in total (at least
+    one run). A run longer than ``timeout_s`` is interrupted (SIGALRM) and the
+    query reported as timed out.
+
+    Returns
+    -------
+    dict
+        ``median_ms``, ``runs_ms`` (every run), ``rows`` and, on failure,
+        ``error`` (with ``median_ms`` None).
+    """
+    times: list[float] = []
+    rows = None
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        for _ in range(max(1, runs)):
+            signal.setitimer(signal.ITIMER_REAL, timeout_s)
+            t = time.perf_counter()
+            try:
+                rows = run(sparql)
+            except QueryTimeout:
+                return {"median_ms": None, "runs_ms": [round(x, 3) for x in times], "rows": rows,
+                        "error": f"timeout after {timeout_s:.0f} s"}
+            except Exception as exc:  # noqa: BLE001 - a failing query is a result, not a crash
+                return {"median_ms": None, "runs_ms": [], "rows": None,
+                        "error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"}
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            times.append((time.perf_counter() - t) * 1000)
+            if sum(times) / 1000 >= budget_s:
+                break
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    return {"median_ms": round(statistics.median(times), 3), "runs_ms": [round(x, 3) for x in times],
+            "rows": rows}
+
+
+def measure_load(store: str, path: Path, queries: list[dict[str, str]], runs: int = 5,
+                 budget_s: float = 10.0, timeout_s: float = 60.0) -> dict[str, Any]:
+    """Load ``path`` into ``store`` and time every query; memory from this process.
+
+    The libraries are imported before the baseline is taken, so ``load_mib``
+    is what loading the data costs, not what importing rdflib costs.
+    """
+    import oxrdflib  # noqa: F401 - registers the Oxigraph store and ox-* parsers
+    import pyoxigraph  # noqa: F401
+    import rdflib  # noqa: F401
+
+    import graph.store  # noqa: F401
+    from bench.stores import describe, open_store
+
+    baseline = rss_mib()
+    t = time.perf_counter()
+    opened = open_store(store, Path(path))
+    load_s = time.perf_counter() - t
+    peak_load = peak_rss_mib()
+    rss_load = rss_mib()
+    quads = opened.quads()
+    results = {}
+    for q in queries:
+        results[q["id"]] = time_query(opened.run, q["query"], runs, budget_s, timeout_s)
+    return {
+        "store": store, "how": describe(store), "quads": quads, "load_s": round(load_s, 3),
+        "baseline_mib": round(baseline, 1), "peak_mib": round(peak_load, 1),
+        "load_mib": round(peak_load - baseline, 1), "rss_after_load_mib": round(rss_load, 1),
+        "peak_after_queries_mib": round(peak_rss_mib(), 1), "queries": results,
+    }
+
+
+def measure_real_build(output: Path) -> dict[str, Any]:
+    """Run the real build (``graph.build.build``, SHACL on) into ``output``.
+
+    The seed texts for the quote check come from ``KENNISGRAAF_SEEDS`` when set.
+    """
+    from graph.build import build
+    from graph.settings import seeds_dir
+
+    t = time.perf_counter()
+    result = build(output=Path(output), shacl=True)
+    build_s = time.perf_counter() - t
+    return {
+        "path": str(Path(output) / "kennisgraaf.nq"), "quads": result.quads, "facts": result.facts,
+        "records": result.records, "build_s": round(build_s, 3),
+        "timings_s": {k: round(v, 3) for k, v in result.timings.items()},
+        "peak_mib": round(peak_rss_mib(), 1), "shacl": True,
+        "seeds": str(seeds_dir()) if seeds_dir() else None, "validation": result.report.summary(),
+    }
+
+
+def scaled_sizes(scale: float) -> tuple[int, int]:
+    """(gemeenten, organisations) for a fraction of the national-scale default (340, 20,000)."""
+    return max(2, round(340 * scale)), max(1, round(20000 * scale))
+
+
+def measure_synthetic_build(output: Path, seed: int = 0, scale: float = 1.0,
+                            shacl: bool = False) -> dict[str, Any]:
+    """Generate, map and write the synthetic graph as N-Quads to ``output``/synthetic.nq.
+
+    Steps: generate records (:func:`bench.synthetic.generate_records`), map them
+    with the real mapping (:func:`graph.build.assemble`), put the quads in the
+    project's store and write N-Quads. SHACL runs only when ``shacl`` is true.
+    """
+    from bench.synthetic import generate_records, sizes
+    from graph.build import assemble
+    from graph.settings import data_dir
+    from graph.sources import read_sources
+    from graph.store import KnowledgeGraph
+
+    gemeenten, organisations = scaled_sizes(scale)
+    timings: dict[str, float] = {}
+    t0 = t = time.perf_counter()
+    records = generate_records(seed=seed, gemeenten=gemeenten, organisations=organisations)
+    timings["generate"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    sources = read_sources(data_dir() / "sources.yaml")
+    quads, facts = assemble(records, sources)
+    timings["map"] = time.perf_counter() - t
+
+    shacl_problems = None
+    if shacl:
+        from graph.validate import run_shacl, union_graph
+
+        t = time.perf_counter()
+        shacl_problems = len(run_shacl(union_graph(quads)))
+        timings["shacl"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    kg = KnowledgeGraph.from_quads(quads)
+    del quads
+    timings["store"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    path = Path(output) / "synthetic.nq"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kg.dump(path, "nq")
+    timings["write"] = time.perf_counter() - t
+    return {
+        "path": str(path), "quads": len(kg), "facts": facts, "records": len(records),
+        "sizes": sizes(gemeenten, organisations), "seed": seed, "scale": scale,
+        "build_s": round(time.perf_counter() - t0, 3),
+        "timings_s": {k: round(v, 3) for k, v in timings.items()},
+        "peak_mib": round(peak_rss_mib(), 1), "shacl": shacl, "shacl_problems": shacl_problems,
+        "file_mib": round(path.stat().st_size / MIB, 1),
+    }
