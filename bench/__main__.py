@@ -52,6 +52,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="stop repeating a query once its runs took this many seconds (default 10)")
     p.add_argument("--query-timeout", type=float, default=60.0,
                    help="interrupt a single query run after this many seconds (default 60)")
+    p.add_argument("--store-budget", type=float, default=240.0,
+                   help="seconds for all queries in one store; past it, queries run once (default 240)")
     p.add_argument("--timeout", type=float, default=600.0,
                    help="time limit per subprocess (build or store), seconds (default 600)")
     p.add_argument("--queries", choices=("auto", "competency", "typical", "both"), default="auto",
@@ -95,10 +97,14 @@ def _measure_stores(path: str, args: argparse.Namespace, queries: list[dict[str,
         _say(f"  loading into {store} and running {len(queries)} queries (fresh process)")
         stores[store] = run_job("load", {"store": store, "path": path, "queries": queries,
                                          "runs": args.runs, "budget_s": args.query_budget,
-                                         "timeout_s": args.query_timeout}, args.timeout)
+                                         "timeout_s": args.query_timeout,
+                                         "total_budget_s": args.store_budget}, args.timeout)
         s = stores[store]
-        _say(f"    {s['error']}" if "error" in s else
-             f"    {s['quads']:,} quads in {s['load_s']:.2f} s, peak {s['peak_mib']:,.0f} MiB")
+        if "load_s" in s:
+            _say(f"    {s['quads']:,} quads loaded in {s['load_s']:.2f} s, peak {s['peak_mib']:,.0f} MiB;"
+                 f" {len(s['queries'])} queries in {s.get('queries_s', s['wall_s']):.1f} s")
+        if "error" in s:
+            _say(f"    FAILED: {s['error']}")
     return stores
 
 
@@ -109,6 +115,7 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
         "meta": {"timestamp": datetime.now().astimezone().isoformat(timespec="seconds"),
                  "seed": args.seed, "scale": args.scale, "runs": args.runs,
                  "query_budget_s": args.query_budget, "query_timeout_s": args.query_timeout,
+                 "store_budget_s": args.store_budget,
                  "query_set": query_set, "baseline_store": BASELINE, "stores": args.stores,
                  "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()}",
                  "versions": _versions(), "argv": sys.argv[1:]},
@@ -131,9 +138,9 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             results["graphs"]["synthetic"] = {"build": build, "stores": stores}
     for g in results["graphs"].values():
         base = g["stores"].get(BASELINE)
-        if base and "error" not in base:
+        if base and "load_s" in base:
             g["ratios_vs_" + BASELINE] = {n: ratios(s, base) for n, s in g["stores"].items()
-                                          if n != BASELINE and "error" not in s}
+                                          if n != BASELINE and "load_s" in s}
     return results
 
 

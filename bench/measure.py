@@ -12,6 +12,7 @@ import signal
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -83,11 +84,21 @@ def time_query(run, sparql: str, runs: int = 5, budget_s: float = 10.0,
 
 
 def measure_load(store: str, path: Path, queries: list[dict[str, str]], runs: int = 5,
-                 budget_s: float = 10.0, timeout_s: float = 60.0) -> dict[str, Any]:
+                 budget_s: float = 10.0, timeout_s: float = 60.0, total_budget_s: float = 240.0,
+                 checkpoint: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
     """Load ``path`` into ``store`` and time every query; memory from this process.
 
     The libraries are imported before the baseline is taken, so ``load_mib``
     is what loading the data costs, not what importing rdflib costs.
+
+    Parameters
+    ----------
+    budget_s : a query is repeated (up to ``runs`` times) until its runs took this long.
+    timeout_s : a single run is interrupted after this long.
+    total_budget_s : once all queries together took this long, the remaining
+        queries run once each (``budget_s`` is shared out over what is left).
+    checkpoint : called with the figures so far after the load and after each
+        query, so a killed process still leaves its partial results.
     """
     import oxrdflib  # noqa: F401 - registers the Oxigraph store and ox-* parsers
     import pyoxigraph  # noqa: F401
@@ -101,17 +112,24 @@ def measure_load(store: str, path: Path, queries: list[dict[str, str]], runs: in
     opened = open_store(store, Path(path))
     load_s = time.perf_counter() - t
     peak_load = peak_rss_mib()
-    rss_load = rss_mib()
-    quads = opened.quads()
-    results = {}
-    for q in queries:
-        results[q["id"]] = time_query(opened.run, q["query"], runs, budget_s, timeout_s)
-    return {
-        "store": store, "how": describe(store), "quads": quads, "load_s": round(load_s, 3),
+    out: dict[str, Any] = {
+        "store": store, "how": describe(store), "quads": opened.quads(), "load_s": round(load_s, 3),
         "baseline_mib": round(baseline, 1), "peak_mib": round(peak_load, 1),
-        "load_mib": round(peak_load - baseline, 1), "rss_after_load_mib": round(rss_load, 1),
-        "peak_after_queries_mib": round(peak_rss_mib(), 1), "queries": results,
+        "load_mib": round(peak_load - baseline, 1), "rss_after_load_mib": round(rss_mib(), 1),
+        "queries": {},
     }
+    if checkpoint:
+        checkpoint(out)
+    started = time.perf_counter()
+    for i, q in enumerate(queries):
+        left = max(0.0, total_budget_s - (time.perf_counter() - started))
+        share = min(budget_s, left / (len(queries) - i))
+        out["queries"][q["id"]] = time_query(opened.run, q["query"], runs, share, timeout_s)
+        out["peak_after_queries_mib"] = round(peak_rss_mib(), 1)
+        if checkpoint:
+            checkpoint(out)
+    out["queries_s"] = round(time.perf_counter() - started, 3)
+    return out
 
 
 def measure_real_build(output: Path) -> dict[str, Any]:

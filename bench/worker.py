@@ -46,12 +46,14 @@ def run_job(kind: str, args: dict[str, Any], timeout_s: float) -> dict[str, Any]
             proc = subprocess.run([sys.executable, "-m", "bench.worker", str(job)], cwd=ROOT, env=env,
                                   capture_output=True, text=True, timeout=timeout_s)
         except subprocess.TimeoutExpired:
-            return {"error": f"timed out after {timeout_s:.0f} s (killed)",
-                    "wall_s": round(time.perf_counter() - t, 1)}
+            partial = json.loads(result.read_text()) if result.exists() else {}
+            return partial | {"error": f"timed out after {timeout_s:.0f} s (killed; figures up to then kept)",
+                              "wall_s": round(time.perf_counter() - t, 1)}
         wall = round(time.perf_counter() - t, 1)
         if proc.returncode != 0 or not result.exists():
             tail = (proc.stderr or proc.stdout).strip().splitlines()[-15:]
-            return {"error": f"worker exited with {proc.returncode}", "log": tail, "wall_s": wall}
+            partial = json.loads(result.read_text()) if result.exists() else {}
+            return partial | {"error": f"worker exited with {proc.returncode}", "log": tail, "wall_s": wall}
         out = json.loads(result.read_text())
         out["wall_s"] = wall
         return out
@@ -64,8 +66,17 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     job = json.loads(Path(argv[0]).read_text())
     func = getattr(measure, JOBS[job["kind"]])
-    result = func(**job["args"])
-    Path(job["result"]).write_text(json.dumps(result))
+    target = Path(job["result"])
+
+    def save(figures: dict[str, Any]) -> None:
+        partial = target.with_suffix(".tmp")
+        partial.write_text(json.dumps(figures))
+        partial.replace(target)
+
+    args = dict(job["args"])
+    if job["kind"] == "load":
+        args["checkpoint"] = save
+    save(func(**args))
     return 0
 
 
