@@ -3,10 +3,11 @@
 For the real graph (``data/``, built by :func:`graph.build.build` with SHACL)
 and for a synthetic national-scale graph (:mod:`bench.synthetic`: about 340
 gemeenten, 20,000 organisations, 1 million quads at ``--scale 1``) it measures
-the build time, then loads the N-Quads into pyoxigraph (the project's store),
-rdflib's default memory store and rdflib on the oxrdflib store, each in a fresh
+the build time, then loads the N-Quads into each store of
+:data:`bench.stores.STORES` (the project's pyoxigraph loader, bare pyoxigraph,
+rdflib's default memory store, rdflib on the oxrdflib store), each in a fresh
 subprocess, and times every competency question in each. The figures go to
-``bench/results/<timestamp>.json``; the table to stdout.
+``bench/results/<timestamp>.json``; the table to stdout, progress to stderr.
 
 Examples
 --------
@@ -29,8 +30,8 @@ from typing import Any
 
 from bench.queries import select_queries
 from bench.report import format_report, ratios
-from bench.stores import BASELINE, STORES
-from bench.worker import run_job
+from bench.stores import BASELINE, DEFAULT_STORES, STORES
+from bench.worker import run_job, run_load_job
 
 __all__ = ["main", "run_benchmark", "parse_args"]
 
@@ -50,23 +51,25 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--runs", type=int, default=5, help="runs per query, median reported (default 5)")
     p.add_argument("--query-budget", type=float, default=10.0,
                    help="stop repeating a query once its runs took this many seconds (default 10)")
-    p.add_argument("--query-timeout", type=float, default=60.0,
-                   help="interrupt a single query run after this many seconds (default 60)")
+    p.add_argument("--query-timeout", type=float, default=30.0,
+                   help="interrupt a single query run after this many seconds (default 30)")
     p.add_argument("--store-budget", type=float, default=240.0,
                    help="seconds for all queries in one store; past it, queries run once (default 240)")
     p.add_argument("--timeout", type=float, default=600.0,
                    help="time limit per subprocess (build or store), seconds (default 600)")
     p.add_argument("--queries", choices=("auto", "competency", "typical", "both"), default="auto",
                    help="which queries to time (default: competency questions if there are any)")
-    p.add_argument("--stores", default=",".join(STORES),
-                   help=f"comma-separated stores to measure (default {','.join(STORES)})")
+    p.add_argument("--stores", default=",".join(DEFAULT_STORES),
+                   help=f"comma-separated stores to measure, from {', '.join(STORES)}"
+                        f" (default {','.join(DEFAULT_STORES)})")
     p.add_argument("--shacl", action="store_true",
                    help="include SHACL in the synthetic build (slow: minutes at scale 1)")
     args = p.parse_args(argv)
     if not 0 < args.scale <= 5:
         p.error("--scale must be in (0, 5]")
-    args.stores = [s.strip() for s in args.stores.split(",") if s.strip()]
-    unknown = [s for s in args.stores if s not in STORES]
+    wanted = {s.strip() for s in args.stores.split(",") if s.strip()}
+    args.stores = [s for s in STORES if s in wanted]
+    unknown = sorted(wanted - set(STORES))
     if unknown:
         p.error(f"unknown store(s) {', '.join(unknown)}: use {', '.join(STORES)}")
     return args
@@ -95,14 +98,15 @@ def _measure_stores(path: str, args: argparse.Namespace, queries: list[dict[str,
     stores = {}
     for store in args.stores:
         _say(f"  loading into {store} and running {len(queries)} queries (fresh process)")
-        stores[store] = run_job("load", {"store": store, "path": path, "queries": queries,
-                                         "runs": args.runs, "budget_s": args.query_budget,
-                                         "timeout_s": args.query_timeout,
-                                         "total_budget_s": args.store_budget}, args.timeout)
+        stores[store] = run_load_job({"store": store, "path": path, "queries": queries,
+                                      "runs": args.runs, "budget_s": args.query_budget,
+                                      "timeout_s": args.query_timeout,
+                                      "total_budget_s": args.store_budget}, args.timeout)
         s = stores[store]
         if "load_s" in s:
+            again = f" (restarted {s['restarts']}x after a hung query)" if s.get("restarts") else ""
             _say(f"    {s['quads']:,} quads loaded in {s['load_s']:.2f} s, peak {s['peak_mib']:,.0f} MiB;"
-                 f" {len(s['queries'])} queries in {s.get('queries_s', s['wall_s']):.1f} s")
+                 f" {len(s['queries'])} queries; {s['wall_s']:.1f} s in all{again}")
         if "error" in s:
             _say(f"    FAILED: {s['error']}")
     return stores
@@ -115,8 +119,8 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
         "meta": {"timestamp": datetime.now().astimezone().isoformat(timespec="seconds"),
                  "seed": args.seed, "scale": args.scale, "runs": args.runs,
                  "query_budget_s": args.query_budget, "query_timeout_s": args.query_timeout,
-                 "store_budget_s": args.store_budget,
-                 "query_set": query_set, "baseline_store": BASELINE, "stores": args.stores,
+                 "store_budget_s": args.store_budget, "query_set": query_set, "queries_asked": args.queries,
+                 "baseline_store": BASELINE, "stores": args.stores,
                  "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()}",
                  "versions": _versions(), "argv": sys.argv[1:]},
         "queries": queries,

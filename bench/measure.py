@@ -7,19 +7,27 @@ resident memory (``ru_maxrss``) belongs to that one build or store alone.
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["peak_rss_mib", "rss_mib", "time_query", "measure_load", "measure_real_build",
-           "measure_synthetic_build", "scaled_sizes"]
+__all__ = ["KILLED_EXIT", "Watchdog", "peak_rss_mib", "rss_mib", "time_query", "measure_load",
+           "measure_real_build", "measure_synthetic_build", "scaled_sizes"]
 
 MIB = 1024 * 1024
+#: Exit status of a worker the watchdog ended because a query would not stop.
+KILLED_EXIT = 3
+#: Seconds past the query time limit before the watchdog ends the process: short
+#: for stores that evaluate in native code (SIGALRM cannot stop them), long for
+#: pure-Python rdflib, which SIGALRM stops once its current C call returns.
+GRACE_S = {"native": 3.0, "python": 30.0}
 
 
 def peak_rss_mib() -> float:
@@ -35,27 +43,68 @@ def rss_mib() -> float:
     return psutil.Process().memory_info().rss / MIB
 
 
-class QueryTimeout(Exception):
-    """A query ran longer than its time limit."""
+class QueryTimeout(BaseException):
+    """A query ran longer than its time limit.
+
+    A BaseException, like KeyboardInterrupt, so that library code catching
+    ``Exception`` (rdflib does, in places) cannot swallow it.
+    """
 
 
 def _alarm(signum, frame):  # noqa: ARG001 - signal handler signature
     raise QueryTimeout
 
 
+class Watchdog:
+    """Ends the process when one query run outlives its limit.
+
+    SIGALRM stops a query running in Python (rdflib), but pyoxigraph evaluates
+    in native code that only sees the signal once it is done. The watchdog
+    thread calls ``on_fire(seconds)`` (to save what was measured) and exits
+    with :data:`KILLED_EXIT`; the parent then starts a fresh process for the
+    remaining queries.
+    """
+
+    def __init__(self, limit_s: float, on_fire: Callable[[float], None]) -> None:
+        self.limit_s = limit_s
+        self.on_fire = on_fire
+        self._timer: threading.Timer | None = None
+        self._started = 0.0
+
+    def arm(self) -> None:
+        """Start the clock for one run."""
+        self.disarm()
+        self._started = time.perf_counter()
+        self._timer = threading.Timer(self.limit_s, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def disarm(self) -> None:
+        """The run ended in time."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _fire(self) -> None:
+        try:
+            self.on_fire(time.perf_counter() - self._started)
+        finally:
+            os._exit(KILLED_EXIT)
+
+
 def time_query(run, sparql: str, runs: int = 5, budget_s: float = 10.0,
-               timeout_s: float = 60.0) -> dict[str, Any]:
+               timeout_s: float = 60.0, watchdog: Watchdog | None = None) -> dict[str, Any]:
     """Time one query: the median of up to ``runs`` runs.
 
     Stops repeating once the runs so far took ``budget_s`` in total (at least
     one run). A run longer than ``timeout_s`` is interrupted (SIGALRM) and the
-    query reported as timed out.
+    query reported as timed out; if it does not stop, ``watchdog`` ends the process.
 
     Returns
     -------
     dict
         ``median_ms``, ``runs_ms`` (every run), ``rows`` and, on failure,
-        ``error`` (with ``median_ms`` None).
+        ``error`` (with ``median_ms`` None; ``timed_out_s`` when it ran too long).
     """
     times: list[float] = []
     rows = None
@@ -63,17 +112,25 @@ def time_query(run, sparql: str, runs: int = 5, budget_s: float = 10.0,
     try:
         for _ in range(max(1, runs)):
             signal.setitimer(signal.ITIMER_REAL, timeout_s)
+            if watchdog:
+                watchdog.arm()
             t = time.perf_counter()
             try:
                 rows = run(sparql)
             except QueryTimeout:
+                # Native code (pyoxigraph) only sees the signal when it returns to Python,
+                # so report how long the run really took.
+                took = time.perf_counter() - t
                 return {"median_ms": None, "runs_ms": [round(x, 3) for x in times], "rows": rows,
-                        "error": f"timeout after {timeout_s:.0f} s"}
+                        "timed_out_s": round(took, 1),
+                        "error": f"timeout: stopped after {took:.0f} s (limit {timeout_s:.0f} s)"}
             except Exception as exc:  # noqa: BLE001 - a failing query is a result, not a crash
                 return {"median_ms": None, "runs_ms": [], "rows": None,
                         "error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"}
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+                if watchdog:
+                    watchdog.disarm()
             times.append((time.perf_counter() - t) * 1000)
             if sum(times) / 1000 >= budget_s:
                 break
@@ -99,6 +156,9 @@ def measure_load(store: str, path: Path, queries: list[dict[str, str]], runs: in
         queries run once each (``budget_s`` is shared out over what is left).
     checkpoint : called with the figures so far after the load and after each
         query, so a killed process still leaves its partial results.
+
+    A run that does not stop within ``timeout_s`` plus a few seconds ends the
+    process (see :class:`Watchdog`); the figures then carry ``killed_query``.
     """
     import oxrdflib  # noqa: F401 - registers the Oxigraph store and ox-* parsers
     import pyoxigraph  # noqa: F401
@@ -118,16 +178,35 @@ def measure_load(store: str, path: Path, queries: list[dict[str, str]], runs: in
         "load_mib": round(peak_load - baseline, 1), "rss_after_load_mib": round(rss_mib(), 1),
         "queries": {},
     }
-    if checkpoint:
-        checkpoint(out)
+    current = {"id": None}
+    lock = threading.Lock()  # the watchdog's save must not interleave with the main thread's
+
+    def save() -> None:
+        if checkpoint:
+            with lock:
+                checkpoint(out)
+
+    def hung(took: float) -> None:
+        lock.acquire()  # held until the process exits: no later save can overwrite this one
+        out["queries"][current["id"]] = {
+            "median_ms": None, "runs_ms": [], "rows": None, "timed_out_s": round(took, 1),
+            "error": f"timeout: process ended after {took:.0f} s (limit {timeout_s:.0f} s; the query"
+                     " did not stop)"}
+        out["killed_query"] = current["id"]
+        if checkpoint:
+            checkpoint(out)
+
+    grace = GRACE_S["native" if opened.native else "python"]
+    watchdog = Watchdog(timeout_s + grace, hung)
+    save()
     started = time.perf_counter()
     for i, q in enumerate(queries):
         left = max(0.0, total_budget_s - (time.perf_counter() - started))
         share = min(budget_s, left / (len(queries) - i))
-        out["queries"][q["id"]] = time_query(opened.run, q["query"], runs, share, timeout_s)
+        current["id"] = q["id"]
+        out["queries"][q["id"]] = time_query(opened.run, q["query"], runs, share, timeout_s, watchdog)
         out["peak_after_queries_mib"] = round(peak_rss_mib(), 1)
-        if checkpoint:
-            checkpoint(out)
+        save()
     out["queries_s"] = round(time.perf_counter() - started, 3)
     return out
 

@@ -96,6 +96,10 @@ def _store_table(stores: dict[str, dict[str, Any]]) -> list[str]:
                      f"{_n(s['load_mib']):>10}   {vs}")
         if "error" in s:
             lines.append(f"  {'':<16} ! {s['error']}")
+        if s.get("restarts"):
+            reloads = ", ".join(f"{x:.2f} s" for x in s.get("reload_s", []) if x is not None)
+            lines.append(f"  {'':<16} ! restarted {s['restarts']}x after a query that would not stop"
+                         f" (reloads: {reloads}); load figures are from the first process")
     return lines
 
 
@@ -118,6 +122,10 @@ def _query_table(stores: dict[str, dict[str, Any]], queries: list[dict[str, str]
             if res is None:
                 cells.append(f" | {'(not run)':>{cell_w}}")
                 continue
+            if res.get("timed_out_s") is not None:
+                stopped = f"timeout (stopped at {res['timed_out_s']:.0f} s)"
+                cells.append(f" | {stopped:>{cell_w}}")
+                continue
             if res.get("median_ms") is None:
                 cells.append(f" | {('ERROR ' + res.get('error', '?'))[:cell_w]:>{cell_w}}")
                 continue
@@ -132,30 +140,37 @@ def _query_table(stores: dict[str, dict[str, Any]], queries: list[dict[str, str]
     return lines
 
 
+def _anchor_line(name: str, st: dict[str, Any]) -> str:
+    per_m = ANCHOR["triples"] / st["quads"]
+    load_1m = st["load_s"] * per_m
+    peak_1m = st["baseline_mib"] + st["load_mib"] * per_m
+    if 0.5 <= per_m <= 2:
+        meets = load_1m <= ANCHOR["load_s"] * 1.1 and peak_1m <= ANCHOR["peak_mib"] * 1.1
+        verdict = "meets the bar (within 10%)" if meets else "MISSES the bar (by more than 10%)"
+    else:
+        verdict = "indicative only at this size: run at --scale 1 for the verdict"
+    return (f"    {name:<16} {_n(st['quads'])} quads in {st['load_s']:.2f} s, peak {_n(st['peak_mib'])} MiB;"
+            f" per 1M triples (linear) {load_1m:.2f} s, {peak_1m:,.0f} MiB: {verdict}")
+
+
 def _summary_lines(stores: dict[str, dict[str, Any]], anchor: bool) -> list[str]:
-    base, ox = stores.get(BASELINE, {}), stores.get("pyoxigraph", {})
-    if "load_s" not in base or "load_s" not in ox:
+    base = stores.get(BASELINE, {})
+    others = [n for n in STORES if n != BASELINE and "load_s" in stores.get(n, {})]
+    if "load_s" not in base or not others:
         return []
-    r = ratios(ox, base)
-    sps = sorted(v for v in r["query_speedup"].values() if v is not None)
-    qs = (f"queries {statistics.median(sps):,.1f}x faster (median over {len(sps)}; range "
-          f"{sps[0]:,.1f}-{sps[-1]:,.1f}x)" if sps else "no query answered by both")
-    lines = [f"  this run: pyoxigraph {r['load_speedup']}x faster load, {r['peak_ratio']}x the peak memory"
-             f" ({r['load_mib_ratio']}x the memory added by loading), {qs} than {BASELINE}",
-             f"  issue's reference (1M triples): {ISSUE_REFERENCE}"]
+    lines = [f"  this run, against {BASELINE}:"]
+    for name in others:
+        r = ratios(stores[name], base)
+        sps = sorted(v for v in r["query_speedup"].values() if v is not None)
+        qs = (f"queries {statistics.median(sps):,.1f}x faster (median over {len(sps)}; range "
+              f"{sps[0]:,.1f}-{sps[-1]:,.1f}x)" if sps else "no query answered by both")
+        lines.append(f"    {name:<16} {r['load_speedup']}x faster load, {r['peak_ratio']}x the peak memory"
+                     f" ({r['load_mib_ratio']}x the memory added by loading), {qs}")
+    lines.append(f"  issue's reference (1M triples): {ISSUE_REFERENCE}")
     if anchor:
-        per_m = ANCHOR["triples"] / ox["quads"]
-        load_1m = ox["load_s"] * per_m
-        peak_1m = ox["baseline_mib"] + ox["load_mib"] * per_m
-        if 0.5 <= per_m <= 2:
-            meets = load_1m <= ANCHOR["load_s"] * 1.1 and peak_1m <= ANCHOR["peak_mib"] * 1.1
-            verdict = "meets the bar (within 10%)" if meets else "MISSES the bar (by more than 10%)"
-        else:
-            verdict = "indicative only at this size: run at --scale 1 for the verdict"
-        lines.append(f"  anchor bar: 1M triples loaded in ~{ANCHOR['load_s']:.0f} s and ~{ANCHOR['peak_mib']:.0f}"
-                     f" MiB -> pyoxigraph here: {_n(ox['quads'])} quads in {ox['load_s']:.2f} s, peak"
-                     f" {_n(ox['peak_mib'])} MiB; per 1M triples (linear) {load_1m:.2f} s and"
-                     f" {peak_1m:,.0f} MiB: {verdict}")
+        lines.append(f"  anchor bar: load 1M triples in ~{ANCHOR['load_s']:.0f} s and ~{ANCHOR['peak_mib']:.0f} MiB"
+                     " (peak RSS of the process)")
+        lines += [_anchor_line(name, stores[name]) for name in others]
     return lines
 
 
@@ -167,7 +182,7 @@ def format_report(results: dict[str, Any]) -> str:
              f"versions: {', '.join(f'{k} {v}' for k, v in meta['versions'].items())}",
              f"queries: {meta['query_set']} ({len(queries)}); median of up to {meta['runs']} runs"
              " each, fewer when a query is slow; every store in a fresh subprocess"]
-    if meta["query_set"] == "typical":
+    if meta["query_set"] == "typical" and meta.get("queries_asked", "auto") == "auto":
         lines.append("  (graph/queries/competency.yaml has no queries yet: timing bench/queries.py TYPICAL)")
     for name, g in results["graphs"].items():
         build = g["build"]

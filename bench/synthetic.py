@@ -20,6 +20,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+from graph.mapping.fields import PRECISIONS
 from graph.ontology import concept_index
 from graph.settings import data_dir
 from graph.sources import Record, read_cbs_gemeenten, read_sources
@@ -49,7 +50,6 @@ _WORDS = ("samen", "wijk", "buurt", "inwoners", "zorg", "welzijn", "sociaal", "t
           "ontmoeting", "vrijwilligers", "jongeren", "ouderen", "armoede", "werk", "meedoen",
           "preventie", "gezin", "school", "thuis", "hulp", "aanpak", "plan", "dichtbij")
 _UNITS = ("vrijwilligers", "deelnemers", "inwoners", "medewerkers", "euro", "wijkteams", "locaties")
-_PRECISIONS = ("exact", "ongeveer", "meer dan", "ruim", "minimaal")
 
 
 def sizes(gemeenten: int = 340, organisations: int = 20000) -> dict[str, int]:
@@ -63,7 +63,7 @@ def sizes(gemeenten: int = 340, organisations: int = 20000) -> dict[str, int]:
     Returns
     -------
     dict
-        ``{kind: count}``, every count at least 1 (``regios`` at least 1 too).
+        ``{kind: count}``; every derived count is at least 1.
     """
     out = {"gemeenten": gemeenten, "organisaties": organisations}
     out |= {k: max(1, round(organisations * r)) for k, r in RATIOS.items()}
@@ -219,7 +219,7 @@ def generate_records(seed: int = 0, gemeenten: int = 340, organisations: int = 2
     for i in range(n["aantallen"]):
         w.add({"id": f"aantal/synth-{i:05d}", "type": "Aantal", "aantal_van": pick(owners),
                "waarde": rng.randint(1, 5000) if rng.random() < 0.8 else round(rng.uniform(0, 100), 1),
-               "eenheid": pick(_UNITS), "precisie": pick(_PRECISIONS)}, "een aantal")
+               "eenheid": pick(_UNITS), "precisie": pick(PRECISIONS)}, "een aantal")
 
     about_fields = ("thema", "werkprincipe", "toegangsmodel", "werkt_samen_met")
     for i in range(n["about_gemeente"]):
