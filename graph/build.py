@@ -54,7 +54,7 @@ def read_all_records(data: Path, extra: Iterable[Record] = ()) -> list[Record]:
     readers = [
         lambda: read_cbs_gemeenten(data / "reference" / "cbs-gemeenten-2021.csv",
                                    display_name="data/reference/cbs-gemeenten-2021.csv"),
-        lambda: [r for r in read_curated_folder(data / "reference", root=data.parent)],
+        lambda: read_curated_folder(data / "reference", root=data.parent),
         lambda: read_curated_folder(data / "curated", root=data.parent),
     ]
     for read in readers:
@@ -117,10 +117,11 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     timings["describe"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    _say(progress, f"[5/5] writing {len(kg)} quads to {output}")
+    n_quads = len(kg)
+    _say(progress, f"[5/5] writing {n_quads} quads to {output}")
     write_atomically(kg, output)
     timings["write"] = time.perf_counter() - t
-    return BuildResult(output=output, quads=len(kg), facts=facts, records=len(records),
+    return BuildResult(output=output, quads=n_quads, facts=facts, records=len(records),
                        report=report, timings=timings, kg=kg)
 
 
