@@ -2,7 +2,7 @@
 
 For the real graph (``data/``, built by :func:`graph.build.build` with SHACL)
 and for a synthetic national-scale graph (:mod:`bench.synthetic`: about 340
-gemeenten, 20,000 organisations, 1 million quads at ``--scale 1``) it measures
+gemeenten, 20,000 organisations, 1 million triples at ``--scale 1``) it measures
 the build time, then loads the N-Quads into each store of
 :data:`bench.stores.STORES` (the project's pyoxigraph loader, bare pyoxigraph,
 rdflib's default memory store, rdflib on the oxrdflib store), each in a fresh
@@ -81,7 +81,8 @@ def _say(msg: str) -> None:
 
 def _say_build(build: dict[str, Any]) -> None:
     _say(f"  FAILED: {build['error']}" if "error" in build
-         else f"  {build['quads']:,} quads in {build['build_s']:.1f} s, peak {build['peak_mib']:,.0f} MiB")
+         else f"  {build['triples']:,} triples ({build['quads']:,} quads) in {build['build_s']:.1f} s,"
+              f" peak {build['peak_mib']:,.0f} MiB")
 
 
 def _versions() -> dict[str, str]:
@@ -105,7 +106,8 @@ def _measure_stores(path: str, args: argparse.Namespace, queries: list[dict[str,
         s = stores[store]
         if "load_s" in s:
             again = f" (restarted {s['restarts']}x after a hung query)" if s.get("restarts") else ""
-            _say(f"    {s['quads']:,} quads loaded in {s['load_s']:.2f} s, peak {s['peak_mib']:,.0f} MiB;"
+            _say(f"    {s['triples']:,} triples ({s['quads']:,} quads) loaded in {s['load_s']:.2f} s,"
+                 f" peak {s['peak_mib']:,.0f} MiB;"
                  f" {len(s['queries'])} queries; {s['wall_s']:.1f} s in all{again}")
         if "error" in s:
             _say(f"    FAILED: {s['error']}")

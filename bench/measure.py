@@ -173,7 +173,8 @@ def measure_load(store: str, path: Path, queries: list[dict[str, str]], runs: in
     load_s = time.perf_counter() - t
     peak_load = peak_rss_mib()
     out: dict[str, Any] = {
-        "store": store, "how": describe(store), "quads": opened.quads(), "load_s": round(load_s, 3),
+        "store": store, "how": describe(store), "triples": opened.triples(), "quads": opened.quads(),
+        "load_s": round(load_s, 3),
         "baseline_mib": round(baseline, 1), "peak_mib": round(peak_load, 1),
         "load_mib": round(peak_load - baseline, 1), "rss_after_load_mib": round(rss_mib(), 1),
         "queries": {},
@@ -223,7 +224,8 @@ def measure_real_build(output: Path) -> dict[str, Any]:
     result = build(output=Path(output), shacl=True)
     build_s = time.perf_counter() - t
     return {
-        "path": str(Path(output) / "kennisgraaf.nq"), "quads": result.quads, "facts": result.facts,
+        "path": str(Path(output) / "kennisgraaf.nq"), "triples": result.triples, "quads": result.quads,
+        "facts": result.facts,
         "records": result.records, "build_s": round(build_s, 3),
         "timings_s": {k: round(v, 3) for k, v in result.timings.items()},
         "peak_mib": round(peak_rss_mib(), 1), "shacl": True,
@@ -280,7 +282,7 @@ def measure_synthetic_build(output: Path, seed: int = 0, scale: float = 1.0,
     kg.dump(path, "nq")
     timings["write"] = time.perf_counter() - t
     return {
-        "path": str(path), "quads": len(kg), "facts": facts, "records": len(records),
+        "path": str(path), "triples": len(kg), "quads": len(kg.store), "facts": facts, "records": len(records),
         "sizes": sizes(gemeenten, organisations), "seed": seed, "scale": scale,
         "build_s": round(time.perf_counter() - t0, 3),
         "timings_s": {k: round(v, 3) for k, v in timings.items()},

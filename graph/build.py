@@ -34,6 +34,7 @@ class BuildResult:
     """What a build produced and how long each step took."""
 
     output: Path
+    triples: int
     quads: int
     facts: int
     records: int
@@ -117,11 +118,11 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     timings["describe"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    n_quads = len(kg)
-    _say(progress, f"[5/5] writing {n_quads} quads to {output}")
+    n_triples, n_quads = len(kg), len(kg.store)
+    _say(progress, f"[5/5] writing {n_triples} triples ({n_quads} quads) to {output}")
     write_atomically(kg, output)
     timings["write"] = time.perf_counter() - t
-    return BuildResult(output=output, quads=n_quads, facts=facts, records=len(records),
+    return BuildResult(output=output, triples=n_triples, quads=n_quads, facts=facts, records=len(records),
                        report=report, timings=timings, kg=kg)
 
 

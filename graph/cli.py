@@ -47,7 +47,8 @@ def cmd_build(args) -> int:
 
     result = build(data=args.data, output=args.output, seeds=args.seeds,
                    shacl=not args.no_shacl, progress=_progress(args.quiet))
-    print(f"Built {result.quads} quads from {result.records} records "
+    print(f"Built {result.triples} triples ({result.quads} quads with the per-source named graphs) "
+          f"from {result.records} records "
           f"({result.facts} claims) in {sum(result.timings.values()):.1f}s.")
     print(f"Validation: {result.report.summary()}")
     print(f"Outputs in {result.output}/: " + ", ".join(sorted(p.name for p in result.output.iterdir())))
@@ -79,7 +80,8 @@ def cmd_stats(args) -> int:
 
     kg = load(args.graph)
     if args.format == "table":
-        print(f"Knowledge graph: {len(kg)} quads in {len(kg.named_graphs())} named graphs\n")
+        print(f"Knowledge graph: {len(kg)} triples; each source's facts also in its own named graph"
+              f" ({len(kg.named_graphs())} named graphs)\n")
         print("Things per class:")
         _print_frame(class_counts(kg), "table")
         awards = gouden_gemeenten(kg)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from rdflib import Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from graph.namespaces import DCTERMS, FOAF, RDF, SCHEMA, SD, SDI, VOID, XSD, source_iri
+from graph.namespaces import DCTERMS, FOAF, RDF, SCHEMA, SD, SDI, VOID, XSD, graph_for_source, source_iri
 from graph.sources.registry import Source
 
 __all__ = ["DATASET", "META_GRAPH", "SOURCES_GRAPH", "source_quads", "void_quads", "VERSION",
@@ -49,7 +49,11 @@ def source_quads(sources: dict[str, Source]) -> set[tuple[Node, Node, Node, Node
 
 def void_quads(quads: set[tuple[Node, Node, Node, Node]], sources: dict[str, Source],
                built: datetime | None = None) -> set[tuple[Node, Node, Node, Node]]:
-    """VoID/DCAT description of the dataset: title, licence, sources, counts per class."""
+    """VoID/DCAT description of the dataset: title, licence, sources, counts per class.
+
+    Each source's named graph is a ``void:subset`` of the dataset with
+    ``dcterms:source`` (the document) and ``void:triples`` (its facts).
+    """
     built = built or datetime.now(UTC)
     d, g = DATASET, META_GRAPH
     triples = {(s, p, o) for s, p, o, _ in quads}
@@ -70,8 +74,14 @@ def void_quads(quads: set[tuple[Node, Node, Node, Node]], sources: dict[str, Sou
         (d, VOID.vocabulary, URIRef("https://w3id.org/sociaal-domein/def#"), g),
         (d, VOID.uriSpace, Literal(str(SDI)), g),
     }
+    per_graph = Counter(q[3] for q in quads if q[3] is not None)
     for src in sources.values():
         out.add((d, DCTERMS.source, source_iri(src.id), g))
+        sub = graph_for_source(src.id)
+        if per_graph[sub]:
+            out |= {(d, VOID.subset, sub, g), (sub, RDF.type, VOID.Dataset, g),
+                    (sub, DCTERMS.source, source_iri(src.id), g),
+                    (sub, VOID.triples, Literal(per_graph[sub], datatype=XSD.integer), g)}
     for cls, n in classes.items():
         part = SDI[f"dataset/kennisgraaf/klasse/{hashlib.sha1(str(cls).encode()).hexdigest()[:12]}"]
         out |= {(d, VOID.classPartition, part, g), (part, VOID["class"], cls, g),

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from graph.namespaces import compact
+from graph.describe import META_GRAPH
+from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI, compact
 from graph.store import KnowledgeGraph
 
 __all__ = ["class_counts", "gouden_gemeenten", "claim_counts", "graph_counts"]
 
-_DATA_GRAPHS = "FILTER(STRSTARTS(STR(?g), \"https://w3id.org/sociaal-domein/id/graaf/\"))"
+#: Graphs whose things are vocabulary or description, not data.
+_NOT_DATA = " ".join(f"<{g}>" for g in (ONTOLOGY_IRI, CONCEPTS_IRI, META_GRAPH))
 
 
 def class_counts(kg: KnowledgeGraph) -> pd.DataFrame:
-    """Number of things per class in the curated and reference data, with Dutch labels."""
+    """Number of things per class in the data (claims and sources included), with Dutch labels."""
     df = _class_counts(kg)
     df["klasse"] = df["klasse"].map(compact)
     df["label"] = df["label"].fillna("")
@@ -23,7 +25,8 @@ def class_counts(kg: KnowledgeGraph) -> pd.DataFrame:
 def _class_counts(kg: KnowledgeGraph) -> pd.DataFrame:
     return kg.query(f"""
         SELECT ?klasse ?label (COUNT(DISTINCT ?s) AS ?aantal) WHERE {{
-          GRAPH ?g {{ ?s a ?klasse }} {_DATA_GRAPHS}
+          ?s a ?klasse .
+          MINUS {{ GRAPH ?g {{ ?s a ?klasse }} VALUES ?g {{ {_NOT_DATA} }} }}
           OPTIONAL {{ ?klasse rdfs:label ?label FILTER(LANG(?label) = "nl") }}
         }} GROUP BY ?klasse ?label ORDER BY DESC(?aantal) ?klasse""")
 
@@ -60,7 +63,7 @@ def claim_counts(kg: KnowledgeGraph) -> pd.DataFrame:
 
 
 def graph_counts(kg: KnowledgeGraph) -> pd.DataFrame:
-    """Quads per named graph."""
+    """Triples per named graph (the default graph holds them all once)."""
     return kg.query("""
         SELECT ?graaf (COUNT(*) AS ?quads) WHERE { GRAPH ?graaf { ?s ?p ?o } }
         GROUP BY ?graaf ORDER BY ?graaf""")

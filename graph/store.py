@@ -1,9 +1,10 @@
 """Open and write the built graph. The only module that names a store (pyoxigraph).
 
-The embedded default is an in-memory :class:`pyoxigraph.Store` bulk-loaded from
-the built N-Quads: no server, fast loads, SPARQL 1.1 over the union of the
-named graphs. rdflib terms are converted here so the rest of the code can use
-rdflib's API without knowing which store runs underneath.
+The embedded default is an in-memory :class:`pyoxigraph.Store` loaded from the
+built N-Quads: no server, fast loads, SPARQL 1.1 over a default graph that
+holds every triple once, and one named graph per source. rdflib terms are
+converted here so the rest of the code can use rdflib's API without knowing
+which store runs underneath.
 """
 
 from __future__ import annotations
@@ -50,6 +51,15 @@ def to_oxigraph(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> list[o
                     ox.DefaultGraph() if g is None else _term(g)) for s, p, o, g in quads]
 
 
+def _with_default_graph(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> Iterable[ox.Quad]:
+    default = ox.DefaultGraph()
+    for s, p, o, g in quads:
+        triple = (_term(s), _term(p), _term(o))
+        yield ox.Quad(*triple, default)
+        if g is not None:
+            yield ox.Quad(*triple, _term(g))
+
+
 def _from_ox(t) -> Node:
     if isinstance(t, ox.NamedNode):
         return URIRef(t.value)
@@ -60,47 +70,41 @@ def _from_ox(t) -> Node:
     return Literal(t.value, datatype=URIRef(t.datatype.value))
 
 
-_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
 class KnowledgeGraph:
     """The built knowledge graph in an embedded store.
 
-    Each source's facts live in its own named graph. The default graph is their
-    union as a *set*: a fact two sources state is one triple there, so counts
-    and joins behave as SPARQL users expect (pyoxigraph's built-in union mode
-    would return it once per graph). Use ``GRAPH ?g { ... }`` to ask which
-    source graph a triple is in.
+    The default graph holds every triple once: facts, claim nodes, the
+    ontology, the concept schemes and the dataset description. Each source's
+    facts are also in that source's named graph, so ``GRAPH ?g { ... }`` tells
+    which sources state a triple. The built files carry this layout, so
+    loading is a plain parse and any SPARQL store that reads them sees the
+    same default graph (no union flag, no triple counted twice).
     """
 
     def __init__(self, store: ox.Store | None = None) -> None:
         self.store = store if store is not None else ox.Store()
 
-    def _materialise_union(self) -> KnowledgeGraph:
-        self.store.update(_UNION)
-        return self
-
     @classmethod
     def from_quads(cls, quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> KnowledgeGraph:
-        """Build an in-memory graph from rdflib quads."""
+        """Build an in-memory graph from rdflib quads (graph None = default graph).
+
+        A quad in a named graph is also added to the default graph.
+        """
         kg = cls()
-        kg.store.extend(to_oxigraph(quads))
-        return kg._materialise_union()
+        kg.store.extend(_with_default_graph(quads))
+        return kg
 
     @classmethod
     def from_file(cls, path: Path) -> KnowledgeGraph:
-        """Bulk-load a serialization (format from the file extension)."""
+        """Load a built serialization (format from the file extension) as it is."""
         kg = cls()
-        kg.store.bulk_load(path=str(path))
-        return kg._materialise_union()
+        kg.store.load(path=str(path))
+        return kg
 
     def __len__(self) -> int:
-        """Number of quads in the named graphs (the union default graph not counted)."""
-        result = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """Number of triples in the default graph (each distinct triple once)."""
+        result = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(next(iter(result))["n"].value)
-
-    def _named_quads(self):
-        return (q for q in self.store if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def raw_query(self, sparql: str):
         """Run SPARQL and return pyoxigraph's own result object."""
@@ -120,21 +124,24 @@ class KnowledgeGraph:
         return sorted(g.value for g in self.store.named_graphs())
 
     def dump(self, target: Path | None, fmt: str = "nq") -> bytes | None:
-        """Serialize the whole graph; ``ttl`` flattens the named graphs into one."""
+        """Serialize the whole graph; ``ttl`` writes the default graph (every triple once)."""
         oxfmt, _, keeps_graphs = FORMATS[fmt]
         if keeps_graphs:
-            return ox.serialize(self._named_quads(), str(target) if target else None, format=oxfmt,
+            return ox.serialize(self.store, str(target) if target else None, format=oxfmt,
                                 prefixes=PREFIXES if fmt == "trig" else None)
         triples = (ox.Triple(q.subject, q.predicate, q.object)
                    for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         return ox.serialize(triples, str(target) if target else None, format=oxfmt, prefixes=PREFIXES)
 
     def to_rdflib(self) -> Dataset:
-        """A copy as an rdflib :class:`~rdflib.Dataset` (named graphs kept)."""
+        """A copy as an rdflib :class:`~rdflib.Dataset` (default and named graphs kept)."""
         ds = Dataset()
-        for q in self._named_quads():
+        for q in self.store:
             triple = (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object))
-            ds.graph(_from_ox(q.graph_name)).add(triple)
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                ds.default_graph.add(triple)
+            else:
+                ds.graph(_from_ox(q.graph_name)).add(triple)
         return ds
 
 

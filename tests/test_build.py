@@ -41,15 +41,30 @@ def test_twenty_one_gouden_gemeenten(kg):
     assert df.astype(str).values.tolist() == [["2015", "10"], ["2017", "11"]]
 
 
-def test_every_fact_has_a_claim(kg):
-    """Every data triple outside the ontology and metadata graphs is the object of a claim."""
+def test_every_fact_has_a_claim_from_its_graphs_source(kg):
+    """Every triple in a source's named graph is supported by a claim citing that source."""
     df = kg.query("""SELECT (COUNT(*) AS ?n) WHERE {
+        ?g dcterms:source ?bron .
         GRAPH ?g { ?s ?p ?o }
-        FILTER(STRSTARTS(STR(?g), STR(sdi:graaf\\/)) && ?g NOT IN (sdi:graaf\\/bronnen, sdi:graaf\\/beschrijving))
-        FILTER NOT EXISTS { ?s a sd:Bewering }
-        FILTER NOT EXISTS { GRAPH ?g { ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } }
+        MINUS { ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?bron }
     }""")
     assert df.n[0] == 0
+    facts = kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?g dcterms:source ?bron . GRAPH ?g { ?s ?p ?o } }")
+    assert facts.n[0] > 2_500
+
+
+def test_default_graph_is_the_set_of_all_triples(kg):
+    """Every named-graph triple is in the default graph, and claims are not in source graphs."""
+    missing = kg.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } MINUS { ?s ?p ?o } }")
+    assert missing.n[0] == 0
+    in_graphs = kg.query("ASK { GRAPH ?g { ?c a sd:Bewering } }")
+    assert in_graphs is False
+    # a fact two sources state is in both their graphs but only once in the default graph
+    twice = kg.query("""SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } ?g dcterms:source ?b FILTER(isIRI(?o)) }
+                        GROUP BY ?s ?p ?o HAVING (COUNT(DISTINCT ?g) > 1) LIMIT 1""")
+    assert len(twice) == 1
+    s, p, o = (f"<{v}>" for v in twice.iloc[0])
+    assert kg.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {s} {p} ?x FILTER(?x = {o}) }}").n[0] == 1
 
 
 def test_void_description(kg):

@@ -1,6 +1,8 @@
 """Records -> quads: each fact in its source's named graph, with a claim node.
 
-A claim (``sd:Bewering``, an ``rdf:Statement``) names the fact it supports,
+Facts go to the named graph of each source that states them; claim nodes go
+to the default graph (see :mod:`graph.store` for how the default graph becomes
+the set of all triples). A claim (``sd:Bewering``, an ``rdf:Statement``) names the fact it supports,
 its source (``prov:wasDerivedFrom``), the verbatim quote(s) (``sd:citaat``),
 whether it is stated or inferred (``sd:status``/``sd:afleiding``) and the
 curated record it came from (``sd:record``).
@@ -40,7 +42,7 @@ DURATION = re.compile(r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(
 TOOI_REASON = ("De TOOI-identifier van een gemeente is "
                f"{TOOI_GEMEENTE}gm gevolgd door de vier cijfers van de CBS-code.")
 
-Quad = tuple[Node, Node, Node, Node]
+Quad = tuple[Node, Node, Node, Node | None]
 
 
 @dataclass
@@ -193,15 +195,15 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
             digest = hashlib.sha1(f"{s}|{p}|{o}|{sid}|{status}".encode()).hexdigest()[:20]
             c = entity(f"bewering/{digest}")
             out.quads.update({
-                (c, RDF.type, SD.Bewering, g), (c, RDF.subject, s, g),
-                (c, RDF.predicate, p, g), (c, RDF.object, o, g),
-                (c, PROV.wasDerivedFrom, source_iri(sid), g), (c, SD.status, status, g),
-                (c, SD.record, where, g),
+                (c, RDF.type, SD.Bewering, None), (c, RDF.subject, s, None),
+                (c, RDF.predicate, p, None), (c, RDF.object, o, None),
+                (c, PROV.wasDerivedFrom, source_iri(sid), None), (c, SD.status, status, None),
+                (c, SD.record, where, None),
             })
             for q in quotes:
-                out.quads.add((c, SD.citaat, Literal(q), g))
+                out.quads.add((c, SD.citaat, Literal(q), None))
             if why:
-                out.quads.add((c, SD.afleiding, Literal(why.strip(), lang="nl"), g))
+                out.quads.add((c, SD.afleiding, Literal(why.strip(), lang="nl"), None))
             out.facts += 1
 
 
