@@ -142,7 +142,7 @@ def check_quotes(graph: Graph, sources: dict[str, Source], data_dir: Path,
 
 def validate(graph: Graph, sources: dict[str, Source], data_dir: Path,
              seeds_dir: Path | None = None, shacl: bool = True) -> ValidationReport:
-    """Run the quote check and (optionally) SHACL over a graph (union of named graphs)."""
+    """Run the quote check and (optionally) SHACL over a graph (all triples, once each)."""
     report = ValidationReport()
     q_problems, report.quotes_checked, report.quotes_total, report.unchecked_sources = \
         check_quotes(graph, sources, data_dir, seeds_dir)

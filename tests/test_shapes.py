@@ -33,7 +33,7 @@ def test_invalid_example_breaks_the_named_shapes():
     assert not conforms
     assert {"GemeenteHasAValidCbsCode", "OrganisatieHasAKind", "NamedThingsHaveALabel",
             "EveryThingHasASource", "EveryClaimHasSourceQuoteAndStatus",
-            "MembershipLinksMemberOrganisationAndRole"} <= shapes
+            "MembershipLinksMemberOrganisationAndRole", "InferredClaimSaysWhy"} <= shapes
 
 
 def test_every_shape_has_a_message_in_dutch_and_english():
@@ -43,4 +43,7 @@ def test_every_shape_has_a_message_in_dutch_and_english():
         for prop in list(g.objects(shape, SH.property)) + list(g.objects(shape, SH.sparql)):
             langs = {m.language for m in g.objects(prop, SH.message)}
             assert {"nl", "en"} <= langs, (shape, prop)
+        if any(g.value(shape, p) is not None for p in (SH["or"], SH["and"], SH["not"], SH.xone)):
+            langs = {m.language for m in g.objects(shape, SH.message)}
+            assert {"nl", "en"} <= langs, shape
     assert holders
