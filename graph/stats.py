@@ -5,20 +5,23 @@ from __future__ import annotations
 import pandas as pd
 
 from graph.describe import META_GRAPH
-from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI, compact
+from graph.mapping.fields import TYPES
+from graph.namespaces import CONCEPTS_IRI, FOAF, ONTOLOGY_IRI, compact
 from graph.store import KnowledgeGraph
 
 __all__ = ["class_counts", "gouden_gemeenten", "claim_counts", "graph_counts"]
 
 #: Graphs whose things are vocabulary or description, not data.
 _NOT_DATA = " ".join(f"<{g}>" for g in (ONTOLOGY_IRI, CONCEPTS_IRI, META_GRAPH))
+#: Dutch names for reused classes the ontology does not label (org:Post is a 'Functie' record).
+_RECORD_NAMES = {str(spec.cls): name.lower() for name, spec in TYPES.items()} | {str(FOAF.Document): "document"}
 
 
 def class_counts(kg: KnowledgeGraph) -> pd.DataFrame:
     """Number of things per class in the data (claims and sources included), with Dutch labels."""
     df = _class_counts(kg)
+    df["label"] = df["label"].fillna(df["klasse"].astype(str).map(_RECORD_NAMES)).fillna("")
     df["klasse"] = df["klasse"].map(compact)
-    df["label"] = df["label"].fillna("")
     return df
 
 
