@@ -117,7 +117,10 @@ class KnowledgeGraph:
         """
         from graph.tables import results_to_frame
 
-        return results_to_frame(self.raw_query(sparql))
+        result = results_to_frame(self.raw_query(sparql))
+        if isinstance(result, list):
+            return [(_from_ox(s), _from_ox(p), _from_ox(o)) for s, p, o in result]
+        return result
 
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs (one per source, plus ontology and metadata)."""
