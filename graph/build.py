@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from pathlib import Path
 from rdflib.term import Node
 
 from graph.describe import source_quads, void_quads
-from graph.errors import InputError
+from graph.errors import InputError, Problem
 from graph.mapping import map_records
 from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI
 from graph.ontology import ONTOLOGY_FILES, _parse, concept_index
@@ -21,12 +23,40 @@ from graph.settings import ontology_dir
 from graph.settings import output_dir as default_output_dir
 from graph.settings import seeds_dir as default_seeds_dir
 from graph.sources import Record, read_cbs_gemeenten, read_curated_folder, read_sources
-from graph.store import FORMATS, KnowledgeGraph
+from graph.store import FORMATS, GRAPH_FILE, KnowledgeGraph
 from graph.validate import ValidationReport, union_graph, validate
 
-__all__ = ["BuildResult", "build", "read_all_records", "assemble"]
+__all__ = ["BuildResult", "build", "read_all_records", "assemble", "check_output_folder", "OUTPUT_FILES"]
 
 Quad = tuple[Node, Node, Node, Node | None]
+
+
+#: Prefix of the temporary folder a build writes into before moving the files into place.
+STAGING_PREFIX = ".staging-"
+#: Every file a build writes; a build replaces an output folder only if it holds nothing else.
+OUTPUT_FILES = frozenset({filename for _, filename, _ in FORMATS.values()} | {"void.ttl"})
+
+
+def check_output_folder(output: Path) -> Path:
+    """Resolve ``output`` and make sure a build may replace it; raise InputError if not.
+
+    A build swaps in a whole new folder, so it refuses a folder that holds
+    files it did not write (a user's own folder given by mistake).
+    """
+    output = Path(output).resolve()
+    if output.exists() and not output.is_dir():
+        raise InputError([Problem(str(output), None, "output", "the output path is a file, not a folder",
+                                  "give a folder for the build (new, empty, or an earlier build's)")])
+    if output.is_dir():
+        foreign = sorted(p.name for p in output.iterdir()
+                         if p.name not in OUTPUT_FILES and not p.name.startswith(STAGING_PREFIX))
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+            raise InputError([Problem(
+                str(output), None, "output",
+                f"the output folder holds files a build did not write ({shown}); a build replaces the whole folder",
+                "choose a new or empty folder, or the folder of an earlier build")])
+    return output
 
 
 @dataclass
@@ -89,7 +119,7 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     valid; the previous build in ``output/`` is then left as it was.
     """
     data = Path(data or default_data_dir())
-    output = Path(output or default_output_dir())
+    output = check_output_folder(output or default_output_dir())
     seeds = seeds if seeds is not None else default_seeds_dir()
     timings: dict[str, float] = {}
 
@@ -127,25 +157,24 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
 
 
 def write_atomically(kg: KnowledgeGraph, output: Path) -> None:
-    """Write every format to a staging folder, then swap it in for ``output``."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = output.with_name(output.name + ".staging")
-    previous = output.with_name(output.name + ".previous")
-    for leftover in (staging, previous):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    staging.mkdir()
+    """Write every format to a staging folder inside ``output``, then move each file into place.
+
+    Nothing in ``output`` changes until every file has been written; the folder
+    itself stays (so building into the current folder works).
+    """
+    output = check_output_folder(output)
+    output.mkdir(parents=True, exist_ok=True)
+    for leftover in output.glob(STAGING_PREFIX + "*"):  # from a build that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
     try:
         for fmt, (_, filename, _) in FORMATS.items():
             kg.dump(staging / filename, fmt)
         (staging / "void.ttl").write_bytes(_void_only(kg))
-    except BaseException:
+        for path in sorted(staging.iterdir(), key=lambda p: p.name == GRAPH_FILE):  # the N-Quads last
+            os.replace(path, output / path.name)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if output.exists():
-        output.rename(previous)
-    staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _void_only(kg: KnowledgeGraph) -> bytes:

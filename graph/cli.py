@@ -10,6 +10,7 @@ from pathlib import Path
 
 from graph import __version__
 from graph.errors import InputError
+from graph.namespaces import PREFIXES
 
 __all__ = ["main"]
 
@@ -67,7 +68,7 @@ def cmd_validate(args) -> int:
     sources = read_sources(data / "sources.yaml")
     quads, _ = assemble(read_all_records(data), sources)
     say("validating")
-    report = validate(union_graph(quads), sources, data, args.seeds or seeds_dir())
+    report = validate(union_graph(quads), sources, data, args.seeds or seeds_dir(), shacl=not args.no_shacl)
     if not report.conforms:
         raise InputError(report.problems)
     print(f"Validation: {report.summary()}")
@@ -139,7 +140,7 @@ def cmd_import(args) -> int:
 
     result = import_spreadsheet(Path(args.elements), Path(args.connections) if args.connections else None,
                                 output=Path(args.output) if args.output else None,
-                                source=args.source, data=args.data, seeds=args.seeds)
+                                source=args.source, data=args.data, seeds=args.seeds, force=args.force)
     print(result, file=sys.stderr)
     return 0
 
@@ -157,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--seeds", type=Path,
                         help="folder with the source texts, to check seed quotes (default: $KENNISGRAAF_SEEDS)")
         sp.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+        sp.add_argument("--no-shacl", action="store_true", help="skip SHACL (quotes are still checked)")
         if write:
             sp.add_argument("--output", type=Path, help="output folder (default: output/)")
 
@@ -165,7 +167,6 @@ def build_parser() -> argparse.ArgumentParser:
                                     "Turtle, N-Quads, TriG, JSON-LD and a VoID description. On any error "
                                     "nothing is replaced.")
     data_opts(sp, write=True)
-    sp.add_argument("--no-shacl", action="store_true", help="skip SHACL (quotes are still checked)")
     sp.set_defaults(func=cmd_build)
 
     sp = sub.add_parser("validate", help="validate data/ without writing anything",
@@ -184,8 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_stats)
 
     sp = sub.add_parser("query", help="run a SPARQL query on the built graph",
-                        description="Run SPARQL (argument, --file, or standard input). Common prefixes "
-                                    "(sd, sdi, sdc, org, prov, skos, schema, dcterms, rdf, rdfs) are predeclared.")
+                        description="Run SPARQL (argument, --file, or standard input). These prefixes "
+                                    f"are predeclared: {', '.join(sorted(PREFIXES))}.")
     sp.add_argument("sparql", nargs="?", help="the query text")
     sp.add_argument("-f", "--file", help="read the query from this file")
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -206,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("elements", help=".xlsx workbook, or the elements CSV")
     sp.add_argument("connections", nargs="?", help="the connections CSV (when elements is a CSV)")
     sp.add_argument("-o", "--output", help="YAML file to write (e.g. data/curated/import.yaml)")
+    sp.add_argument("--force", action="store_true",
+                    help="replace the output file if it exists (its records are then left out of validation)")
     sp.add_argument("--source", help="default source id for rows without one")
     sp.add_argument("--data", type=Path, help="curated data folder (default: data/)")
     sp.add_argument("--seeds", type=Path, help="folder with the source texts")

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from graph.build import assemble, read_all_records
-from graph.errors import InputError
+from graph.errors import InputError, Problem
 from graph.settings import data_dir, seeds_dir
 from graph.sources import read_sources, read_spreadsheet
 from graph.validate import union_graph, validate
@@ -24,16 +24,23 @@ def records_to_yaml(records) -> str:
 
 def import_spreadsheet(elements: Path, connections: Path | None = None, output: Path | None = None,
                        source: str | None = None, data: Path | None = None,
-                       seeds: Path | None = None) -> str:
+                       seeds: Path | None = None, force: bool = False) -> str:
     """Validate the spreadsheet's records with the existing data; write YAML if asked.
 
+    An existing ``output`` file is replaced only with ``force``, and then the
+    records are validated as a replacement for it (its old records left out).
     Raises :class:`InputError` (with sheet and row) when anything is wrong; then
     nothing is written.
     """
     data = Path(data or data_dir())
+    target = Path(output).resolve() if output else None
+    if target and target.exists() and not force:
+        raise InputError([Problem(str(output), None, None, "the output file exists already",
+                                  "choose a new file name, or pass --force to replace it")])
     records = read_spreadsheet(elements, connections, default_source=source)
     sources = read_sources(data / "sources.yaml")
-    quads, facts = assemble(read_all_records(data, records), sources)
+    existing = [r for r in read_all_records(data) if (data.parent / r.file).resolve() != target]
+    quads, facts = assemble(existing + records, sources)
     report = validate(union_graph(quads), sources, data, seeds or seeds_dir())
     if not report.conforms:
         raise InputError(report.problems)

@@ -120,6 +120,10 @@ def check_quotes(graph: Graph, sources: dict[str, Source], data_dir: Path,
                 if texts[src.id] is None and src.kind == "reference":
                     problems.append(Problem(str(path), None, src.id, "reference file is missing",
                                             "restore it from git: reference facts are part of data/"))
+                elif texts[src.id] is None and path is not None:
+                    problems.append(Problem(
+                        str(path), None, src.id, f"the text of source {src.id} is not in the seeds folder",
+                        f"put {src.file} in {seeds_dir}, or unset KENNISGRAAF_SEEDS/--seeds to skip the quote check"))
             for quote in graph.objects(claim, SD.citaat):
                 key = (src.id, str(quote), str(rec))
                 if key in seen:
@@ -144,6 +148,11 @@ def validate(graph: Graph, sources: dict[str, Source], data_dir: Path,
              seeds_dir: Path | None = None, shacl: bool = True) -> ValidationReport:
     """Run the quote check and (optionally) SHACL over a graph (all triples, once each)."""
     report = ValidationReport()
+    if seeds_dir is not None and not Path(seeds_dir).is_dir():
+        report.problems.append(Problem(
+            str(seeds_dir), None, "seeds", "the seeds folder given for the quote check does not exist",
+            "point --seeds or KENNISGRAAF_SEEDS at the folder with the source texts, or unset it"))
+        return report
     q_problems, report.quotes_checked, report.quotes_total, report.unchecked_sources = \
         check_quotes(graph, sources, data_dir, seeds_dir)
     report.problems.extend(q_problems)

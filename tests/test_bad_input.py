@@ -186,3 +186,23 @@ def test_failed_build_keeps_previous_output(data_copy, tmp_path, capsys):
     assert "extra.yaml:3" in err and "unknown thema concept 'onzin'" in err and "how to fix" in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not (tmp_path / "out.staging").exists()
+
+
+def test_build_refuses_a_folder_it_did_not_write(data_copy, tmp_path, capsys):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("do not delete")
+    code = main(["build", "--data", str(data_copy), "--output", str(mine), "--no-shacl", "-q"])
+    err = capsys.readouterr().err
+    assert code == 1 and "notes.txt" in err and "how to fix" in err
+    assert (mine / "notes.txt").read_text() == "do not delete"
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_build_into_the_current_folder(data_copy, tmp_path, monkeypatch):
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["build", "--data", str(data_copy), "--output", ".", "--no-shacl", "-q"]) == 0
+    assert (here / "kennisgraaf.nq").exists()
+    assert main(["build", "--data", str(data_copy), "--output", ".", "--no-shacl", "-q"]) == 0  # again

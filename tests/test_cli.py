@@ -78,6 +78,13 @@ def test_stats_table_and_json(built, capsys):
     assert len(data["gouden_gemeenten"]) == 21
 
 
-def test_validate_command(capsys, seeds_dir):
-    assert main(["validate", "--seeds", str(seeds_dir), "-q"]) == 0
+def test_validate_command(capsys, optional_seeds):
+    seeds = ["--seeds", str(optional_seeds)] if optional_seeds else []
+    assert main(["validate", *seeds, "-q"]) == 0
     assert "valid; SHACL shapes: passed" in capsys.readouterr().out
+
+
+def test_validate_with_a_missing_seeds_folder_fails(capsys, tmp_path):
+    assert main(["validate", "--seeds", str(tmp_path / "nowhere"), "-q", "--no-shacl"]) == 1
+    err = capsys.readouterr().err
+    assert "seeds folder" in err and "nowhere" in err

@@ -39,11 +39,11 @@ def _csv(path, rows):
     return path
 
 
-def test_xlsx_import_writes_yaml_that_builds(data_copy, tmp_path, seeds_dir):
+def test_xlsx_import_writes_yaml_that_builds(data_copy, tmp_path, optional_seeds):
     out = data_copy / "curated" / "import.yaml"
-    msg = import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=out, data=data_copy, seeds=seeds_dir)
+    msg = import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=out, data=data_copy, seeds=optional_seeds)
     assert "3 records imported" in msg
-    result = build(data=data_copy, output=tmp_path / "out", seeds=seeds_dir, shacl=False)
+    result = build(data=data_copy, output=tmp_path / "out", seeds=optional_seeds, shacl=False)
     df = result.kg.query("""SELECT ?rol WHERE {
         ?m org:member <https://w3id.org/sociaal-domein/id/organisatie/stichting-voorbeeld> ;
            org:organization <https://w3id.org/sociaal-domein/id/samenwerking/delft-voor-elkaar> ;
@@ -51,9 +51,9 @@ def test_xlsx_import_writes_yaml_that_builds(data_copy, tmp_path, seeds_dir):
     assert df.rol.tolist() == ["https://w3id.org/sociaal-domein/concept/rol/partner"]
 
 
-def test_csv_pair_import(data_copy, tmp_path, seeds_dir):
+def test_csv_pair_import(data_copy, tmp_path, optional_seeds):
     msg = import_spreadsheet(_csv(tmp_path / "e.csv", ELEMENTS), _csv(tmp_path / "c.csv", CONNECTIONS),
-                             data=data_copy, seeds=seeds_dir)
+                             data=data_copy, seeds=optional_seeds)
     assert "valid" in msg
 
 
@@ -84,3 +84,46 @@ def test_missing_columns(tmp_path, data_copy):
     with pytest.raises(InputError) as info:
         import_spreadsheet(_xlsx(tmp_path / "s.xlsx", [["Naam"], ["x"]]), data=data_copy)
     assert "missing column(s): Label, Type" in str(info.value)
+
+
+def _write(path, rows, delimiter=","):
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def test_semicolon_csv_as_dutch_excel_writes_it(data_copy, tmp_path, optional_seeds):
+    msg = import_spreadsheet(_write(tmp_path / "e.csv", ELEMENTS, ";"), _write(tmp_path / "c.csv", CONNECTIONS, ";"),
+                             data=data_copy, seeds=optional_seeds)
+    assert "3 records imported and valid" in msg
+
+
+def test_malformed_csv_names_the_line(data_copy, tmp_path):
+    (tmp_path / "e.csv").write_text('Label,Type\n"Stichting Voorbeeld,Organisatie\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(tmp_path / "e.csv", _write(tmp_path / "c.csv", CONNECTIONS), data=data_copy)
+    p = info.value.problems[0]
+    assert p.file.endswith("e.csv") and p.line == 2 and "malformed CSV" in p.message and p.hint
+
+
+def test_import_refuses_to_overwrite_a_curated_file(data_copy, tmp_path):
+    target = data_copy / "curated" / "zandvoort.yaml"
+    before = target.read_text(encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=target, data=data_copy)
+    assert "exists already" in str(info.value) and "--force" in str(info.value)
+    assert target.read_text(encoding="utf-8") == before
+
+
+def test_forced_import_is_validated_as_a_replacement(data_copy, tmp_path):
+    """Replacing delft.yaml drops Delft voor Elkaar, which the sheet itself refers to: refused."""
+    target = data_copy / "curated" / "delft.yaml"
+    before = target.read_text(encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=target, data=data_copy, force=True)
+    assert "samenwerking/delft-voor-elkaar" in str(info.value)
+    assert target.read_text(encoding="utf-8") == before
+    own = data_copy / "curated" / "import.yaml"
+    import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=own, data=data_copy)
+    assert "3 records imported" in import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=own, data=data_copy,
+                                                      force=True)

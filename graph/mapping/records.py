@@ -192,7 +192,7 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
             g = graph_for_source(sid)
             out.quads.add((s, p, o, g))
             status = SD.Afgeleid if why else SD.Vermeld
-            digest = hashlib.sha1(f"{s}|{p}|{o}|{sid}|{status}".encode()).hexdigest()[:20]
+            digest = hashlib.sha1(f"{s}|{p}|{o}|{sid}|{status}|{rec.file}".encode()).hexdigest()[:20]
             c = entity(f"bewering/{digest}")
             out.quads.update({
                 (c, RDF.type, SD.Bewering, None), (c, RDF.subject, s, None),

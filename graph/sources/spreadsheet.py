@@ -34,12 +34,38 @@ def _slug(text: str) -> str:
 
 
 def _rows_csv(path: Path) -> list[dict[str, Any]]:
+    """Rows of a CSV file as dicts. The delimiter (comma, semicolon as Dutch Excel writes, or
+    tab) is taken from the header row; a malformed row is reported with its line."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return [dict(r) for r in csv.DictReader(fh)]
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError([Problem(str(path), None, None, f"not UTF-8 text: {exc.reason} at byte {exc.start}",
+                                  "save the sheet as 'CSV UTF-8'")]) from exc
+    header_line = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=header_line.count)
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    problems: list[Problem] = []
+    rows: list[dict[str, Any]] = []
+    header: list[str] = []
+    try:
+        for fields in reader:
+            if not header:
+                header = [h.strip() for h in fields]
+                continue
+            if not any(f.strip() for f in fields):
+                continue
+            if len(fields) > len(header):
+                problems.append(Problem(str(path), reader.line_num, None,
+                                        f"row has {len(fields)} cells but the header names {len(header)}",
+                                        f"put a cell that contains {delimiter!r} between double quotes"))
+                continue
+            rows.append(dict(zip(header, fields, strict=False)))
     except csv.Error as exc:
-        raise InputError([Problem(str(path), None, None, f"malformed CSV: {exc}",
-                                  "save the sheet as comma-separated UTF-8")]) from exc
+        problems.append(Problem(str(path), reader.line_num, None, f"malformed CSV: {exc}",
+                                "close every double quote that opens a cell (write \"\" for a quote inside a cell)"))
+    if problems:
+        raise InputError(problems)
+    return rows
 
 
 def _rows_xlsx(path: Path, sheet: str) -> list[dict[str, Any]]:
