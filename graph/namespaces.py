@@ -102,6 +102,7 @@ class SD(DefinedNamespace):
     datum: URIRef
     doelgroep: URIRef
     functieOmschrijving: URIRef
+    geldigOp: URIRef
     geenToegangsmodel: URIRef
     gevestigdIn: URIRef
     initiatiefnemer: URIRef

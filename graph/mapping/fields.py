@@ -103,6 +103,7 @@ TYPES: dict[str, TypeSpec] = {
         "rol": Field(ORG.role, "concept", "rol"),
         "functie": Field(SD.functieOmschrijving, "text"),
         "portefeuille": Field(SD.portefeuille, "text"),
+        "geldig_op": Field(SD.geldigOp, "date"),
     }, needs_label=False),
     "Lidmaatschap": TypeSpec(ORG.Membership, "lidmaatschap", {
         "lid": Field(ORG.member, "ref"),

@@ -155,9 +155,10 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
                  "write the reasoning as text")
         return
 
-    facts: list[tuple[Node, Node, Node, str | None]] = []  # (s, p, o, reason-override)
+    # (s, p, o, reason-override, only these sources or None for all the record cites)
+    facts: list[tuple[Node, Node, Node, str | None, list[str] | None]] = []
     if "id" in f:
-        facts.append((subject, RDF.type, spec.cls, None))
+        facts.append((subject, RDF.type, spec.cls, None, None))
         if spec.needs_label and not f.get("label"):
             _problem(out, rec, "id", f"{tname} {key!r} has no label", "add 'label: <name as the source gives it>'")
 
@@ -179,16 +180,18 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
             obj = _object(rec, out, name, fdef, v, spec, concepts)
             if obj is None:
                 continue
-            facts.append((obj, fdef.predicate, subject, None) if fdef.inverse
-                         else (subject, fdef.predicate, obj, None))
+            facts.append((obj, fdef.predicate, subject, None, None) if fdef.inverse
+                         else (subject, fdef.predicate, obj, None, None))
             if name == "cbs_code" and tname == "Gemeente":
                 tooi = URIRef(TOOI_GEMEENTE + str(v).lower())
-                facts.append((subject, SD.tooiIdentifier, tooi, TOOI_REASON))
+                facts.append((subject, SD.tooiIdentifier, tooi, TOOI_REASON, None))
+    if tname == "Functie" and "id" in f and "geldig_op" not in f:
+        facts.extend(_post_dates(subject, src_ids, sources))
 
     where = Literal(f"{rec.file}:{rec.line}")
-    for s, p, o, reason in facts:
+    for s, p, o, reason, only in facts:
         why = reason or inferred
-        for sid in src_ids:
+        for sid in only or src_ids:
             g = graph_for_source(sid)
             out.quads.add((s, p, o, g))
             status = SD.Afgeleid if why else SD.Vermeld
@@ -205,6 +208,16 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
             if why:
                 out.quads.add((c, SD.afleiding, Literal(why.strip(), lang="nl"), None))
             out.facts += 1
+
+
+def _post_dates(post: Node, src_ids: list[str], sources: dict[str, Any]):
+    """A post a dated source names was held on that date: one inferred ``sd:geldigOp`` per such source."""
+    for sid in src_ids:
+        issued = getattr(sources[sid], "issued", None)
+        if issued:
+            reason = (f"Bron {sid}, uitgegeven op {issued}, noemt deze persoon in deze functie; "
+                      "daaruit is afgeleid dat de functie op die datum werd bekleed.")
+            yield post, SD.geldigOp, Literal(issued, datatype=XSD.date), reason, [sid]
 
 
 def _object(rec: Record, out: Mapped, name: str, fdef: Field, v: Any, spec,
