@@ -32,6 +32,9 @@ __all__ = [
     "ONTOLOGY_IRI",
     "CONCEPTS_IRI",
     "PREFIXES",
+    "FILE_PREFIXES",
+    "KINDS",
+    "SCHEMES",
     "compact",
     "concept",
     "entity",
@@ -148,6 +151,18 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
     "void": str(VOID),
 }
+
+
+#: Kinds of instance IRI, ``sdi:<kind>/<slug>`` (the record types' id prefixes and the build's own).
+KINDS = ("aantal", "afspraak", "bewering", "bron", "dataset", "functie", "gemeente", "graaf", "herindeling",
+         "initiatief", "lidmaatschap", "onderscheiding", "organisatie", "persoon", "provincie", "regio",
+         "samenwerking", "stadsdeel", "voorziening", "wijk")
+#: Concept schemes of ``ontology/begrippen.ttl``, ``sdc:<scheme>/<name>``.
+SCHEMES = ("afspraaksoort", "initiatiefsoort", "organisatiesoort", "rol", "samenwerkingsvorm", "thema",
+           "toegangsmodel", "voorzieningsoort", "werkprincipe")
+#: :data:`PREFIXES` plus one per kind and scheme, so written files read ``gemeente:gm0503``.
+FILE_PREFIXES: dict[str, str] = (PREFIXES | {k: str(SDI[k + "/"]) for k in KINDS}
+                                 | {s: str(SDC[s + "/"]) for s in SCHEMES})
 
 
 def compact(iri: str) -> str:

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from graph.namespaces import PREFIXES
+from graph.namespaces import FILE_PREFIXES, PREFIXES
 from graph.settings import output_dir
 
 __all__ = ["KnowledgeGraph", "load", "to_oxigraph", "GRAPH_FILE", "FORMATS"]
@@ -58,6 +58,11 @@ def _with_default_graph(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -
         yield ox.Quad(*triple, default)
         if g is not None:
             yield ox.Quad(*triple, _term(g))
+
+
+def _quad_key(q: ox.Quad) -> tuple[bool, str, str, str, str]:
+    named = not isinstance(q.graph_name, ox.DefaultGraph)
+    return named, str(q.graph_name) if named else "", str(q.subject), str(q.predicate), str(q.object)
 
 
 def _from_ox(t) -> Node:
@@ -127,14 +132,21 @@ class KnowledgeGraph:
         return sorted(g.value for g in self.store.named_graphs())
 
     def dump(self, target: Path | None, fmt: str = "nq") -> bytes | None:
-        """Serialize the whole graph; ``ttl`` writes the default graph (every triple once)."""
+        """Serialize the whole graph; ``ttl`` writes the default graph (every triple once).
+
+        Output is sorted (default graph first, then by graph, subject, predicate,
+        object), so the same graph always gives the same file and Turtle groups
+        each subject's triples.
+        """
         oxfmt, _, keeps_graphs = FORMATS[fmt]
+        prefixes = FILE_PREFIXES if fmt in ("ttl", "trig") else None
         if keeps_graphs:
-            return ox.serialize(self.store, str(target) if target else None, format=oxfmt,
-                                prefixes=PREFIXES if fmt == "trig" else None)
-        triples = (ox.Triple(q.subject, q.predicate, q.object)
-                   for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        return ox.serialize(triples, str(target) if target else None, format=oxfmt, prefixes=PREFIXES)
+            items = sorted(self.store, key=_quad_key)
+        else:
+            items = [ox.Triple(q.subject, q.predicate, q.object)
+                     for q in sorted(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()),
+                                     key=_quad_key)]
+        return ox.serialize(items, str(target) if target else None, format=oxfmt, prefixes=prefixes)
 
     def to_rdflib(self) -> Dataset:
         """A copy as an rdflib :class:`~rdflib.Dataset` (default and named graphs kept)."""

@@ -94,3 +94,17 @@ def test_one_claim_per_record_and_source(built, kg):
     assert claims == built.facts
     mixed = kg.query("SELECT ?c WHERE { ?c sd:record ?r1, ?r2 FILTER(?r1 != ?r2) } LIMIT 1")
     assert mixed.empty
+
+
+def test_output_is_the_same_for_the_same_input(built, tmp_path, optional_seeds):
+    """Files are sorted: a second build differs only in its build time."""
+    from graph.build import build
+
+    again = build(output=tmp_path / "again", seeds=optional_seeds)
+
+    def lines(folder, name):
+        text = (folder / name).read_text(encoding="utf-8")
+        return [line for line in text.splitlines() if "modified" not in line]
+
+    for name in ("kennisgraaf.nq", "kennisgraaf.ttl", "kennisgraaf.trig"):
+        assert lines(built.output, name) == lines(again.output, name), name

@@ -25,3 +25,12 @@ def test_unknown_term_raises():
 def test_iri_helpers():
     assert entity("gemeente/gm0503") == URIRef("https://w3id.org/sociaal-domein/id/gemeente/gm0503")
     assert concept("rol", "penvoerder") == URIRef("https://w3id.org/sociaal-domein/concept/rol/penvoerder")
+
+
+def test_file_prefixes_cover_every_kind_and_scheme():
+    from graph.mapping.fields import TYPES
+    from graph.namespaces import KINDS, SCHEMES
+    from graph.ontology import concept_index
+
+    assert {spec.prefix for spec in TYPES.values()} <= set(KINDS)
+    assert set(concept_index()) == set(SCHEMES)
