@@ -25,16 +25,21 @@ def _progress(quiet: bool):
     return say
 
 
+def _json_records(df) -> list[dict]:
+    """Rows as plain JSON values (dates in ISO form); IRIs keep their slashes unescaped when dumped."""
+    return json.loads(df.to_json(orient="records", date_format="iso"))
+
+
 def _print_frame(df, fmt: str) -> None:
     if isinstance(df, bool):
         print(json.dumps(df) if fmt == "json" else ("yes" if df else "no"))
-    elif isinstance(df, list):
+    elif isinstance(df, list):  # CONSTRUCT / DESCRIBE: N-Triples
         for s, p, o in df:
-            print(f"{s} {p} {o} .")
+            print(f"{s.n3()} {p.n3()} {o.n3()} .")
     elif fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "json":
-        print(df.to_json(orient="records", force_ascii=False, date_format="iso", indent=2))
+        print(json.dumps(_json_records(df), ensure_ascii=False, indent=2))
     else:
         import pandas as pd
 
@@ -92,15 +97,16 @@ def cmd_stats(args) -> int:
         print("\nClaims per source (stated / inferred):")
         _print_frame(claim_counts(kg), "table")
         return 0
-    tables = {"classes": class_counts(kg), "gouden_gemeenten": gouden_gemeenten(kg),
-              "claims": claim_counts(kg)}
-    if args.format == "json":
-        print(json.dumps({k: json.loads(v.to_json(orient="records", force_ascii=False))
-                          for k, v in tables.items()}, ensure_ascii=False, indent=2))
-    else:
-        for name, df in tables.items():
-            print(f"# {name}")
-            df.to_csv(sys.stdout, index=False)
+    makers = {"classes": class_counts, "gouden_gemeenten": gouden_gemeenten, "claims": claim_counts}
+    if args.format == "csv":
+        if args.table is None:
+            print("error: CSV holds one table: add --table classes, --table gouden_gemeenten or --table claims",
+                  file=sys.stderr)
+            return 2
+        makers[args.table](kg).to_csv(sys.stdout, index=False)
+        return 0
+    names = [args.table] if args.table else list(makers)
+    print(json.dumps({name: _json_records(makers[name](kg)) for name in names}, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -128,6 +134,10 @@ def cmd_export(args) -> int:
 
     kg = load(args.graph)
     if args.output:
+        folder = Path(args.output).resolve().parent
+        if not folder.is_dir():
+            print(f"error: cannot write {args.output}: the folder {folder} does not exist", file=sys.stderr)
+            return 2
         kg.dump(Path(args.output), args.format)
         print(f"wrote {args.output} ({FORMATS[args.format][1].rsplit('.', 1)[1]})", file=sys.stderr)
     else:
@@ -182,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Counts per class, Gouden Gemeenten per year, claims per source.")
     graph_opt(sp)
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sp.add_argument("--table", choices=["classes", "gouden_gemeenten", "claims"],
+                    help="only this table (required with --format csv)")
     sp.set_defaults(func=cmd_stats)
 
     sp = sub.add_parser("query", help="run a SPARQL query on the built graph",

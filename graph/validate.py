@@ -76,7 +76,10 @@ def run_shacl(graph: Graph) -> list[Problem]:
         return []
     where = _record_locations(graph)
     problems = []
+    details = set(results_graph.objects(None, SH.detail))  # nested results of sh:node: reported by their parent
     for result in results_graph.subjects(RDF.type, SH.ValidationResult):
+        if result in details:
+            continue
         focus = results_graph.value(result, SH.focusNode)
         messages = list(results_graph.objects(result, SH.resultMessage))
         msg = next((str(m) for m in messages if isinstance(m, Literal) and m.language == "en"),

@@ -88,3 +88,31 @@ def test_validate_with_a_missing_seeds_folder_fails(capsys, tmp_path):
     assert main(["validate", "--seeds", str(tmp_path / "nowhere"), "-q", "--no-shacl"]) == 1
     err = capsys.readouterr().err
     assert "seeds folder" in err and "nowhere" in err
+
+
+def test_stats_csv_is_one_table(built, capsys):
+    import csv
+    import io
+
+    assert main(["stats", "--graph", str(built.output), "--format", "csv"]) == 2
+    assert "--table" in capsys.readouterr().err
+    assert main(["stats", "--graph", str(built.output), "--format", "csv", "--table", "gouden_gemeenten"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 21 and {"jaar", "ontvanger", "cbs_code"} <= set(rows[0])
+
+
+def test_query_json_and_construct(built, capsys):
+    q = "SELECT ?g WHERE { ?g sd:cbsCode 'GM0503' }"
+    assert main(["query", q, "--format", "json", "--graph", str(built.output)]) == 0
+    out = capsys.readouterr().out
+    assert "https://w3id.org/sociaal-domein/id/gemeente/gm0503" in out and "\\/" not in out
+    construct = "CONSTRUCT { ?g rdfs:label ?l } WHERE { ?g sd:cbsCode 'GM0503' ; rdfs:label ?l }"
+    assert main(["query", construct, "--graph", str(built.output)]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("<https://w3id.org/sociaal-domein/id/gemeente/gm0503> <") and line.endswith(" .")
+
+
+def test_export_to_a_missing_folder_names_it(built, tmp_path, capsys):
+    target = tmp_path / "nowhere" / "x.nq"
+    assert main(["export", "--format", "nq", "-o", str(target), "--graph", str(built.output)]) == 2
+    assert str(tmp_path / "nowhere") in capsys.readouterr().err
