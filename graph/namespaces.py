@@ -106,6 +106,9 @@ class SD(DefinedNamespace):
     doelgroep: URIRef
     functieOmschrijving: URIRef
     geldigOp: URIRef
+    verlengdMet: URIRef
+    deelnemer: URIRef
+    voorzitter: URIRef
     geenToegangsmodel: URIRef
     gevestigdIn: URIRef
     initiatiefnemer: URIRef

@@ -55,3 +55,37 @@ def test_reuses_w3c_vocabularies(onto):
     for iri in ("http://www.w3.org/ns/org#Organization", "http://www.w3.org/ns/org#OrganizationalCollaboration",
                 "http://www.w3.org/ns/org#Site", "http://www.w3.org/ns/prov#Entity", "https://schema.org/Place"):
         assert iri in supers
+
+
+_RANGE_VIOLATIONS = """
+SELECT DISTINCT ?p ?o ?klasse WHERE {
+  ?p rdfs:range ?range . FILTER(STRSTARTS(STR(?p), STR(sd:)))
+  OPTIONAL { ?range owl:unionOf/rdf:rest*/rdf:first ?member }
+  BIND(COALESCE(?member, ?range) AS ?klasse)
+  FILTER(isIRI(?klasse) && !STRSTARTS(STR(?klasse), STR(xsd:)))
+  ?s ?p ?o .
+  FILTER NOT EXISTS { ?o a/rdfs:subClassOf* ?klasse }
+  FILTER NOT EXISTS { ?range owl:unionOf/rdf:rest*/rdf:first ?other . ?o a/rdfs:subClassOf* ?other }
+}"""
+
+_DOMAIN_VIOLATIONS = """
+SELECT DISTINCT ?p ?s ?klasse WHERE {
+  ?p rdfs:domain ?klasse . FILTER(STRSTARTS(STR(?p), STR(sd:)) && isIRI(?klasse))
+  ?s ?p ?o .
+  FILTER NOT EXISTS { ?s a/rdfs:subClassOf* ?klasse }
+}"""
+
+_DATATYPE_VIOLATIONS = """
+SELECT DISTINCT ?p ?o WHERE {
+  ?p rdfs:range ?dt . FILTER(STRSTARTS(STR(?p), STR(sd:)) && STRSTARTS(STR(?dt), STR(xsd:)))
+  ?s ?p ?o .
+  FILTER(!isLiteral(?o) || DATATYPE(?o) != ?dt)
+}"""
+
+
+def test_domains_and_ranges_hold_in_the_data(kg):
+    """A reasoner applying the ontology's domains and ranges would infer no type the data does not state."""
+    for name, query in (("range", _RANGE_VIOLATIONS), ("domain", _DOMAIN_VIOLATIONS),
+                        ("datatype", _DATATYPE_VIOLATIONS)):
+        bad = kg.query(query)
+        assert bad.empty, f"{name} violations:\n{bad.head(10).to_string()}"

@@ -88,12 +88,17 @@ TYPES: dict[str, TypeSpec] = {
     "Organisatie": TypeSpec(SD.Organisatie, "organisatie", _soort("organisatiesoort")),
     "Samenwerkingsverband": TypeSpec(SD.Samenwerkingsverband, "samenwerking",
                                      _soort("samenwerkingsvorm")),
-    "Initiatief": TypeSpec(SD.Initiatief, "initiatief", _soort("initiatiefsoort")),
+    "Initiatief": TypeSpec(SD.Initiatief, "initiatief", {
+        **_soort("initiatiefsoort"),
+        "deelnemer": Field(SD.deelnemer, "ref", many=True),
+        "voorzitter": Field(SD.voorzitter, "ref", many=True),
+    }),
     "Voorziening": TypeSpec(SD.Voorziening, "voorziening", _soort("voorzieningsoort")),
     "Afspraak": TypeSpec(SD.Afspraak, "afspraak", {
         **_soort("afspraaksoort"),
         "partij": Field(SD.partij, "ref", many=True),
         "looptijd": Field(SD.looptijd, "duration"),
+        "verlengd_met": Field(SD.verlengdMet, "duration"),
         "betreft": Field(SD.betreft, "ref", many=True),
     }, needs_label=False),
     "Persoon": TypeSpec(SD.Persoon, "persoon", {}),

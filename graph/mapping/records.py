@@ -185,7 +185,7 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
             if name == "cbs_code" and tname == "Gemeente":
                 tooi = URIRef(TOOI_GEMEENTE + str(v).lower())
                 facts.append((subject, SD.tooiIdentifier, tooi, TOOI_REASON, None))
-    if tname == "Functie" and "id" in f and "geldig_op" not in f:
+    if tname == "Functie" and "geldig_op" not in f and ("persoon" in f or "rol" in f):
         facts.extend(_post_dates(subject, src_ids, sources))
 
     where = Literal(f"{rec.file}:{rec.line}")
