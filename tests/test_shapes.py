@@ -33,7 +33,7 @@ def test_invalid_example_breaks_the_named_shapes():
     assert not conforms
     assert {"GemeenteHasAValidCbsCode", "OrganisatieHasAKind", "NamedThingsHaveALabel",
             "EveryThingHasASource", "EveryClaimHasSourceQuoteAndStatus",
-            "MembershipLinksMemberOrganisationAndRole", "InferredClaimSaysWhy"} <= shapes
+            "MembershipLinksMemberOrganisationAndRole", "InferredClaimSaysWhy", "ThemaFromItsScheme"} <= shapes
 
 
 def test_every_shape_has_a_message_in_dutch_and_english():
