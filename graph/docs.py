@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from graph.namespaces import compact
@@ -31,14 +32,28 @@ def _text(g: Graph, s, p, lang: str) -> str:
     return vals[0] if vals else ""
 
 
+def _class_name(g: Graph, node) -> str:
+    """A class as prefixed name; an owl:unionOf as 'A of B'; other blank nodes as ''."""
+    if isinstance(node, URIRef):
+        return compact(str(node))
+    members = g.value(node, OWL.unionOf)
+    if members is not None:
+        return " of ".join(compact(str(m)) for m in Collection(g, members))
+    return ""
+
+
 def _term_block(g: Graph, term: URIRef, label_p=RDFS.label) -> str:
     anchor = escape(str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1], quote=True)
     nl, en = _text(g, term, label_p, "nl"), _text(g, term, label_p, "en")
     rows = [f"<dt>Definitie</dt><dd>{escape(_text(g, term, SKOS.definition, 'nl'))}</dd>",
             f"<dt>Definition</dt><dd>{escape(_text(g, term, SKOS.definition, 'en'))}</dd>"]
+    for lang, name in (("nl", "Toelichting"), ("en", "Note")):
+        if note := _text(g, term, RDFS.comment, lang):
+            rows.append(f"<dt>{name}</dt><dd>{escape(note)}</dd>")
     for p, name in ((RDFS.subClassOf, "subklasse van"), (RDFS.subPropertyOf, "subproperty van"),
                     (RDFS.domain, "domein"), (RDFS.range, "bereik")):
-        vals = [compact(str(o)) for o in g.objects(term, p) if isinstance(o, URIRef)]
+        vals = [_class_name(g, o) for o in g.objects(term, p)]
+        vals = [v for v in vals if v]
         if vals:
             rows.append(f"<dt>{name}</dt><dd>{escape(', '.join(sorted(vals)))}</dd>")
     return (f'<div class="term" id="{anchor}"><h3>{escape(nl)} <small>/ {escape(en)}</small></h3>'
