@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
 from graph.describe import source_quads, void_quads
@@ -106,7 +107,8 @@ def assemble(records: list[Record], sources) -> tuple[set[Quad], int]:
     quads: set[Quad] = set(mapped.quads) | source_quads(sources)
     for name in ONTOLOGY_FILES:
         g = ONTOLOGY_IRI if name == "sociaal-domein.ttl" else CONCEPTS_IRI
-        quads |= {(s, p, o, g) for s, p, o in _parse(ontology_dir() / name)}
+        # canonical blank-node labels (unions, lists, agents): the same file gives the same output
+        quads |= {(s, p, o, g) for s, p, o in to_canonical_graph(_parse(ontology_dir() / name))}
     return quads, mapped.facts
 
 
@@ -168,8 +170,9 @@ def write_atomically(kg: KnowledgeGraph, output: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
     try:
+        quads = kg.sorted_quads()
         for fmt, (_, filename, _) in FORMATS.items():
-            kg.dump(staging / filename, fmt)
+            kg.dump(staging / filename, fmt, quads)
         (staging / "void.ttl").write_bytes(_void_only(kg))
         for path in sorted(staging.iterdir(), key=lambda p: p.name == GRAPH_FILE):  # the N-Quads last
             os.replace(path, output / path.name)

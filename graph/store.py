@@ -60,11 +60,6 @@ def _with_default_graph(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -
             yield ox.Quad(*triple, _term(g))
 
 
-def _quad_key(q: ox.Quad) -> tuple[bool, str, str, str, str]:
-    named = not isinstance(q.graph_name, ox.DefaultGraph)
-    return named, str(q.graph_name) if named else "", str(q.subject), str(q.predicate), str(q.object)
-
-
 def _from_ox(t) -> Node:
     if isinstance(t, ox.NamedNode):
         return URIRef(t.value)
@@ -131,21 +126,29 @@ class KnowledgeGraph:
         """IRIs of the named graphs (one per source, plus ontology and metadata)."""
         return sorted(g.value for g in self.store.named_graphs())
 
-    def dump(self, target: Path | None, fmt: str = "nq") -> bytes | None:
+    def sorted_quads(self) -> list[ox.Quad]:
+        """Every quad in the order files are written: the default graph, then each named graph by
+        IRI, each sorted by its N-Quads line (so Turtle groups a subject's triples). Sort once, dump many."""
+        out = sorted(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), key=str)
+        for g in sorted(self.store.named_graphs(), key=str):
+            out.extend(sorted(self.store.quads_for_pattern(None, None, None, g), key=str))
+        return out
+
+    def dump(self, target: Path | None, fmt: str = "nq", quads: list[ox.Quad] | None = None) -> bytes | None:
         """Serialize the whole graph; ``ttl`` writes the default graph (every triple once).
 
-        Output is sorted (default graph first, then by graph, subject, predicate,
-        object), so the same graph always gives the same file and Turtle groups
-        each subject's triples.
+        Output is sorted (see :meth:`sorted_quads`), so the same graph always
+        gives the same file. ``quads`` may pass :meth:`sorted_quads` in when
+        writing several formats.
         """
         oxfmt, _, keeps_graphs = FORMATS[fmt]
         prefixes = FILE_PREFIXES if fmt in ("ttl", "trig") else None
+        quads = quads if quads is not None else self.sorted_quads()
         if keeps_graphs:
-            items = sorted(self.store, key=_quad_key)
+            items = quads
         else:
-            items = [ox.Triple(q.subject, q.predicate, q.object)
-                     for q in sorted(self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()),
-                                     key=_quad_key)]
+            items = [ox.Triple(q.subject, q.predicate, q.object) for q in quads
+                     if isinstance(q.graph_name, ox.DefaultGraph)]
         return ox.serialize(items, str(target) if target else None, format=oxfmt, prefixes=prefixes)
 
     def to_rdflib(self) -> Dataset:
