@@ -8,6 +8,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +35,10 @@ Quad = tuple[Node, Node, Node, Node | None]
 
 #: Prefix of the temporary folder a build writes into before moving the files into place.
 STAGING_PREFIX = ".staging-"
+#: The lock file that makes builds into one folder take turns.
+LOCK_FILE = ".lock"
 #: Every file a build writes; a build replaces an output folder only if it holds nothing else.
-OUTPUT_FILES = frozenset({filename for _, filename, _ in FORMATS.values()} | {"void.ttl"})
+OUTPUT_FILES = frozenset({filename for _, filename, _ in FORMATS.values()} | {"void.ttl", LOCK_FILE})
 
 
 def check_output_folder(output: Path) -> Path:
@@ -79,15 +82,15 @@ def _say(progress: Callable[[str], None] | None, msg: str) -> None:
         progress(msg)
 
 
-def read_all_records(data: Path, extra: Iterable[Record] = ()) -> list[Record]:
-    """Reference records (CBS list, reference YAML) followed by the curated records."""
+def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None = None) -> list[Record]:
+    """Reference records (CBS list, reference YAML) followed by the curated records (all but ``skip``)."""
     problems = []
     records: list[Record] = []
     readers = [
         lambda: read_cbs_gemeenten(data / "reference" / "cbs-gemeenten-2021.csv",
                                    display_name="data/reference/cbs-gemeenten-2021.csv"),
-        lambda: read_curated_folder(data / "reference", root=data.parent),
-        lambda: read_curated_folder(data / "curated", root=data.parent),
+        lambda: read_curated_folder(data / "reference", root=data.parent, skip=skip),
+        lambda: read_curated_folder(data / "curated", root=data.parent, skip=skip),
     ]
     for read in readers:
         try:
@@ -161,34 +164,58 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
 def write_atomically(kg: KnowledgeGraph, output: Path) -> None:
     """Write every format to a staging folder inside ``output``, then move each file into place.
 
-    Nothing in ``output`` changes until every file has been written; the folder
-    itself stays (so building into the current folder works).
+    Nothing in ``output`` changes until every file has been written and every
+    target checked; the folder itself stays (so building into the current
+    folder works). Builds into the same folder take turns (a lock file).
     """
     output = check_output_folder(output)
     output.mkdir(parents=True, exist_ok=True)
-    for leftover in output.glob(STAGING_PREFIX + "*"):  # from a build that was killed
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
+    with _locked(output):
+        for leftover in output.glob(STAGING_PREFIX + "*"):  # from a build that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
+        try:
+            quads = kg.sorted_quads()
+            for fmt, (_, filename, _) in FORMATS.items():
+                kg.dump(staging / filename, fmt, quads)
+            (staging / "void.ttl").write_bytes(_void_only(quads))
+            blocked = [p.name for p in staging.iterdir() if (output / p.name).is_dir()]
+            if blocked:
+                raise InputError([Problem(str(output / blocked[0]), None, "output",
+                                          "a folder stands where the build writes a file",
+                                          "remove or rename that folder")])
+            for path in sorted(staging.iterdir(), key=lambda p: p.name == GRAPH_FILE):  # the N-Quads last
+                os.replace(path, output / path.name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def _locked(output: Path):
+    """Hold an exclusive lock on ``output/.lock`` (POSIX); elsewhere, no lock."""
     try:
-        quads = kg.sorted_quads()
-        for fmt, (_, filename, _) in FORMATS.items():
-            kg.dump(staging / filename, fmt, quads)
-        (staging / "void.ttl").write_bytes(_void_only(kg))
-        for path in sorted(staging.iterdir(), key=lambda p: p.name == GRAPH_FILE):  # the N-Quads last
-            os.replace(path, output / path.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with (output / LOCK_FILE).open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _void_only(kg: KnowledgeGraph) -> bytes:
+def _void_only(quads) -> bytes:
+    """The dataset description (its named graph) as Turtle, in the build's sorted order."""
     import pyoxigraph as ox
 
     from graph.describe import META_GRAPH
-    from graph.namespaces import PREFIXES
+    from graph.namespaces import FILE_PREFIXES
 
-    triples = [ox.Triple(q.subject, q.predicate, q.object)
-               for q in kg.store.quads_for_pattern(None, None, None, ox.NamedNode(str(META_GRAPH)))]
-    return ox.serialize(triples, None, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    meta = ox.NamedNode(str(META_GRAPH))
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name == meta]
+    return ox.serialize(triples, None, format=ox.RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience

@@ -134,11 +134,21 @@ def cmd_export(args) -> int:
 
     kg = load(args.graph)
     if args.output:
-        folder = Path(args.output).resolve().parent
-        if not folder.is_dir():
-            print(f"error: cannot write {args.output}: the folder {folder} does not exist", file=sys.stderr)
+        target = Path(args.output)
+        folder = target.resolve().parent
+        suffixes = {"." + name.rsplit(".", 1)[1]: fmt for fmt, (_, name, _) in FORMATS.items()}
+        problem = None
+        if target.is_dir():
+            problem = "it is a folder; give a file name"
+        elif not folder.is_dir():
+            problem = f"the folder {folder} does not exist"
+        elif target.suffix in suffixes and suffixes[target.suffix] != args.format:
+            problem = (f"the extension {target.suffix} is for --format {suffixes[target.suffix]}, not {args.format};"
+                       " change one of them")
+        if problem:
+            print(f"error: cannot write {args.output}: {problem}", file=sys.stderr)
             return 2
-        kg.dump(Path(args.output), args.format)
+        kg.dump(target, args.format)
         print(f"wrote {args.output} ({FORMATS[args.format][1].rsplit('.', 1)[1]})", file=sys.stderr)
     else:
         sys.stdout.buffer.write(kg.dump(None, args.format))

@@ -39,8 +39,7 @@ def import_spreadsheet(elements: Path, connections: Path | None = None, output: 
                                   "choose a new file name, or pass --force to replace it")])
     records = read_spreadsheet(elements, connections, default_source=source)
     sources = read_sources(data / "sources.yaml")
-    existing = [r for r in read_all_records(data) if (data.parent / r.file).resolve() != target]
-    quads, facts = assemble(existing + records, sources)
+    quads, facts = assemble(read_all_records(data, records, skip=target), sources)
     report = validate(union_graph(quads), sources, data, seeds or seeds_dir())
     if not report.conforms:
         raise InputError(report.problems)

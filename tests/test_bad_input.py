@@ -185,7 +185,7 @@ def test_failed_build_keeps_previous_output(data_copy, tmp_path, capsys):
     assert code == 1
     assert "extra.yaml:3" in err and "unknown thema concept 'onzin'" in err and "how to fix" in err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert not (tmp_path / "out.staging").exists()
+    assert not list(out.glob(".staging-*"))
 
 
 def test_build_refuses_a_folder_it_did_not_write(data_copy, tmp_path, capsys):
@@ -206,3 +206,39 @@ def test_build_into_the_current_folder(data_copy, tmp_path, monkeypatch):
     assert main(["build", "--data", str(data_copy), "--output", ".", "--no-shacl", "-q"]) == 0
     assert (here / "kennisgraaf.nq").exists()
     assert main(["build", "--data", str(data_copy), "--output", ".", "--no-shacl", "-q"]) == 0  # again
+
+
+def test_a_folder_in_place_of_an_output_file_replaces_nothing(data_copy, tmp_path, capsys):
+    out = tmp_path / "out"
+    build(data=data_copy, output=out, shacl=False)
+    (out / "kennisgraaf.ttl").unlink()
+    (out / "kennisgraaf.ttl").mkdir()
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert main(["build", "--data", str(data_copy), "--output", str(out), "--no-shacl", "-q"]) == 1
+    assert "a folder stands where the build writes a file" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_issued_must_be_a_date(data_copy):
+    path = data_copy / "sources.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('issued: "2017-03-12"', 'issued: "12-03-2017"'),
+                    encoding="utf-8")
+    p = _one(_problems(data_copy), "'issued' is not a date")
+    assert p.file.endswith("sources.yaml") and p.line and p.entity == "004" and "YYYY-MM-DD" in p.hint
+
+
+def test_two_records_stating_one_fact_get_a_claim_each(data_copy, seeds_dir):
+    """The claim of each record names that record, so a bad quote is blamed on its own line."""
+    text = """\
+        source: "004"
+        records:
+          - about: gemeente/gm0503
+            thema: armoede
+            quote: "Delft"
+          - about: gemeente/gm0503
+            thema: armoede
+            quote: "niet in de tekst"
+        """
+    _add(data_copy, text)
+    problems = [p for p in _problems(data_copy, seeds=seeds_dir) if "quote not found" in p.message]
+    assert [(p.file.rsplit("/", 1)[-1], p.line) for p in problems] == [("extra.yaml", 6)]

@@ -116,3 +116,11 @@ def test_export_to_a_missing_folder_names_it(built, tmp_path, capsys):
     target = tmp_path / "nowhere" / "x.nq"
     assert main(["export", "--format", "nq", "-o", str(target), "--graph", str(built.output)]) == 2
     assert str(tmp_path / "nowhere") in capsys.readouterr().err
+
+
+def test_export_refuses_a_folder_or_a_mismatched_extension(built, tmp_path, capsys):
+    assert main(["export", "--format", "nq", "-o", str(tmp_path), "--graph", str(built.output)]) == 2
+    assert "folder" in capsys.readouterr().err
+    target = tmp_path / "x.nq"
+    assert main(["export", "--format", "ttl", "-o", str(target), "--graph", str(built.output)]) == 2
+    assert "--format nq" in capsys.readouterr().err and not target.exists()

@@ -127,3 +127,32 @@ def test_forced_import_is_validated_as_a_replacement(data_copy, tmp_path):
     import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=own, data=data_copy)
     assert "3 records imported" in import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=own, data=data_copy,
                                                       force=True)
+
+
+def test_csv_rows_keep_their_own_lines(tmp_path, data_copy):
+    """Blank lines and cells spanning lines do not shift row numbers; Unicode line separators
+    inside a cell do not split the row."""
+    (tmp_path / "e.csv").write_text(
+        'Label,Type,Quote\n\n"Twee\nregels",Organisatie,q\nA\u2028B,Onzin,q\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(tmp_path / "e.csv", _write(tmp_path / "c.csv", [CONNECTIONS[0]]), data=data_copy)
+    p = next(p for p in info.value.problems if "unknown type" in p.message)
+    assert p.line == 5 and p.entity == "A\u2028B"
+
+
+def test_empty_sheets_are_refused(tmp_path, data_copy):
+    (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(tmp_path / "empty.csv", _write(tmp_path / "c.csv", [CONNECTIONS[0]]), data=data_copy)
+    assert "no header row" in str(info.value)
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(_write(tmp_path / "e.csv", [ELEMENTS[0]]), _write(tmp_path / "c.csv", [CONNECTIONS[0]]),
+                           data=data_copy)
+    assert "nothing to import" in str(info.value)
+
+
+def test_forced_import_replaces_a_broken_file(data_copy, tmp_path):
+    target = data_copy / "curated" / "import.yaml"
+    target.write_text("records:\n  - id: x\n   broken: [\n", encoding="utf-8")
+    msg = import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=target, data=data_copy, force=True)
+    assert "3 records imported" in msg and "Stichting Voorbeeld" in target.read_text(encoding="utf-8")

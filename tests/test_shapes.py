@@ -33,7 +33,9 @@ def test_invalid_example_breaks_the_named_shapes():
     assert not conforms
     assert {"GemeenteHasAValidCbsCode", "OrganisatieHasAKind", "NamedThingsHaveALabel",
             "EveryThingHasASource", "EveryClaimHasSourceQuoteAndStatus",
-            "MembershipLinksMemberOrganisationAndRole", "InferredClaimSaysWhy", "ThemaFromItsScheme"} <= shapes
+            "MembershipLinksMemberOrganisationAndRole", "InferredClaimSaysWhy", "ThemaFromItsScheme",
+            "WerkprincipeFromItsScheme", "ToegangsmodelFromItsScheme", "GeenToegangsmodelFromItsScheme",
+            "RoleFromItsScheme", "FigureHasValueUnitAndOwner"} <= shapes
 
 
 def test_every_shape_has_a_message_in_dutch_and_english():

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -189,13 +190,15 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
         facts.extend(_post_dates(subject, src_ids, sources))
 
     where = Literal(f"{rec.file}:{rec.line}")
+    # one claim per record: its file (without the data folder's own name) and line
+    record_key = f"{'/'.join(Path(rec.file).parts[-2:])}:{rec.line}"
     for s, p, o, reason, only in facts:
         why = reason or inferred
         for sid in only or src_ids:
             g = graph_for_source(sid)
             out.quads.add((s, p, o, g))
             status = SD.Afgeleid if why else SD.Vermeld
-            digest = hashlib.sha1(f"{s}|{p}|{o}|{sid}|{status}|{rec.file}".encode()).hexdigest()[:20]
+            digest = hashlib.sha1(f"{s}|{p}|{o}|{sid}|{status}|{record_key}".encode()).hexdigest()[:20]
             c = entity(f"bewering/{digest}")
             out.quads.update({
                 (c, RDF.type, SD.Bewering, None), (c, RDF.subject, s, None),

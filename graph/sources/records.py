@@ -111,11 +111,14 @@ def read_records_file(path: Path, display_name: str | None = None) -> list[Recor
     return out
 
 
-def read_curated_folder(folder: Path, root: Path | None = None) -> list[Record]:
-    """Read every ``*.yaml`` below ``folder`` (sorted), collecting all problems."""
+def read_curated_folder(folder: Path, root: Path | None = None, skip: Path | None = None) -> list[Record]:
+    """Read every ``*.yaml`` below ``folder`` (sorted) but ``skip``, collecting all problems."""
     records: list[Record] = []
     problems: list[Problem] = []
+    skip = skip.resolve() if skip else None
     for path in sorted(folder.rglob("*.yaml")):
+        if skip is not None and path.resolve() == skip:
+            continue
         shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
         try:
             records.extend(read_records_file(path, shown))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from graph.errors import InputError, Problem
@@ -62,11 +63,19 @@ def read_sources(path: Path) -> dict[str, Source]:
             problems.append(Problem(str(path), line, sid, "duplicate source id",
                                     "give each source its own id"))
             continue
+        issued = str(item["issued"]) if item.get("issued") else None
+        if issued is not None:
+            try:
+                date.fromisoformat(issued)
+            except ValueError:
+                problems.append(Problem(str(path), line, sid, f"'issued' is not a date: {issued!r}",
+                                        "write the issue date as YYYY-MM-DD, e.g. 2017-03-12"))
+                continue
         url = item.get("url") or ()
         sources[sid] = Source(
             id=sid, kind=item["kind"], file=str(item["file"]), title=str(item["title"]),
             publisher=item.get("publisher"), creator=item.get("creator"),
-            issued=str(item["issued"]) if item.get("issued") else None,
+            issued=issued,
             description=item.get("description"),
             url=tuple([url] if isinstance(url, str) else url),
         )

@@ -12,6 +12,7 @@ a membership role such as ``partner``, ``penvoerder``, ``initiatiefnemer``),
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from pathlib import Path
@@ -33,9 +34,13 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "naamloos"
 
 
-def _rows_csv(path: Path) -> list[dict[str, Any]]:
-    """Rows of a CSV file as dicts. The delimiter (comma, semicolon as Dutch Excel writes, or
-    tab) is taken from the header row; a malformed row is reported with its line."""
+Rows = tuple[list[str], list[tuple[int, dict[str, Any]]]]  # header, (line, row) pairs
+
+
+def _rows_csv(path: Path) -> Rows:
+    """Header and rows of a CSV file, each row with the line it starts on. The delimiter
+    (comma, semicolon as Dutch Excel writes, or tab) is taken from the header row; a
+    malformed row is reported with its line."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -43,32 +48,36 @@ def _rows_csv(path: Path) -> list[dict[str, Any]]:
                                   "save the sheet as 'CSV UTF-8'")]) from exc
     header_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=header_line.count)
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     problems: list[Problem] = []
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[int, dict[str, Any]]] = []
     header: list[str] = []
     try:
-        for fields in reader:
+        while True:
+            start = reader.line_num + 1
+            fields = next(reader, None)
+            if fields is None:
+                break
             if not header:
                 header = [h.strip() for h in fields]
                 continue
             if not any(f.strip() for f in fields):
                 continue
             if len(fields) > len(header):
-                problems.append(Problem(str(path), reader.line_num, None,
+                problems.append(Problem(str(path), start, None,
                                         f"row has {len(fields)} cells but the header names {len(header)}",
                                         f"put a cell that contains {delimiter!r} between double quotes"))
                 continue
-            rows.append(dict(zip(header, fields, strict=False)))
+            rows.append((start, dict(zip(header, fields, strict=False))))
     except csv.Error as exc:
         problems.append(Problem(str(path), reader.line_num, None, f"malformed CSV: {exc}",
                                 "close every double quote that opens a cell (write \"\" for a quote inside a cell)"))
     if problems:
         raise InputError(problems)
-    return rows
+    return header, rows
 
 
-def _rows_xlsx(path: Path, sheet: str) -> list[dict[str, Any]]:
+def _rows_xlsx(path: Path, sheet: str) -> Rows:
     from openpyxl import load_workbook
 
     try:
@@ -82,16 +91,19 @@ def _rows_xlsx(path: Path, sheet: str) -> list[dict[str, Any]]:
                                   "name the sheets 'Elements' and 'Connections'")])
     rows = list(wb[names[sheet.lower()]].iter_rows(values_only=True))
     if not rows:
-        return []
+        return [], []
     header = [str(h).strip() if h is not None else "" for h in rows[0]]
-    return [{h: ("" if v is None else v) for h, v in zip(header, r, strict=False)} for r in rows[1:]
-            if any(v not in (None, "") for v in r)]
+    return header, [(n, {h: ("" if v is None else v) for h, v in zip(header, r, strict=False)})
+                    for n, r in enumerate(rows[1:], start=2) if any(v not in (None, "") for v in r)]
 
 
-def _check_columns(rows, required, where: str) -> None:
-    if rows and not all(c in rows[0] for c in required):
+def _check_columns(header: list[str], required, where: str) -> None:
+    if not header:
+        raise InputError([Problem(where, 1, None, "the sheet is empty: no header row",
+                                  f"the first row must name at least: {', '.join(required)}")])
+    if not all(c in header for c in required):
         raise InputError([Problem(where, 1, None, f"missing column(s): "
-                                  f"{', '.join(c for c in required if c not in rows[0])}",
+                                  f"{', '.join(c for c in required if c not in header)}",
                                   f"the first row must name at least: {', '.join(required)}")])
 
 
@@ -117,21 +129,24 @@ def read_spreadsheet(elements: Path, connections: Path | None = None,
                      default_source: str | None = None) -> list[Record]:
     """Read elements and connections into records (``id`` ones first, then ``about``)."""
     if elements.suffix.lower() == ".xlsx":
-        el_rows, cn_rows = _rows_xlsx(elements, "Elements"), _rows_xlsx(elements, "Connections")
+        (el_head, el_rows), (cn_head, cn_rows) = _rows_xlsx(elements, "Elements"), _rows_xlsx(elements, "Connections")
         el_name, cn_name = f"{elements}#Elements", f"{elements}#Connections"
     else:
         if connections is None:
             raise InputError([Problem(str(elements), None, None, "a CSV import needs two files",
                                       "give the elements CSV and the connections CSV")])
-        el_rows, cn_rows = _rows_csv(elements), _rows_csv(connections)
+        (el_head, el_rows), (cn_head, cn_rows) = _rows_csv(elements), _rows_csv(connections)
         el_name, cn_name = str(elements), str(connections)
-    _check_columns(el_rows, ELEMENT_COLUMNS, el_name)
-    _check_columns(cn_rows, CONNECTION_COLUMNS, cn_name)
+    _check_columns(el_head, ELEMENT_COLUMNS, el_name)
+    _check_columns(cn_head, CONNECTION_COLUMNS, cn_name)
+    if not el_rows and not cn_rows:
+        raise InputError([Problem(el_name, 2, None, "nothing to import: the sheets have no rows",
+                                  "add one row per element and per connection below the header")])
 
     problems: list[Problem] = []
     records: list[Record] = []
     by_label: dict[str, str] = {}
-    for n, row in enumerate(el_rows, start=2):
+    for n, row in el_rows:
         label, tname = _cell(row, "Label"), _cell(row, "Type")
         if tname not in TYPES:
             problems.append(Problem(el_name, n, label or None, f"unknown type {tname!r}",
@@ -152,7 +167,7 @@ def read_spreadsheet(elements: Path, connections: Path | None = None,
     def resolve(value: str) -> str:
         return by_label.get(value.casefold(), value)
 
-    for n, row in enumerate(cn_rows, start=2):
+    for n, row in cn_rows:
         src, dst, kind = resolve(_cell(row, "From")), resolve(_cell(row, "To")), _cell(row, "Type")
         prov = _provenance(row, default_source)
         if kind in MEMBERSHIP_ROLES:
