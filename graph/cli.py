@@ -57,7 +57,8 @@ def cmd_build(args) -> int:
           f"from {result.records} records "
           f"({result.facts} claims) in {sum(result.timings.values()):.1f}s.")
     print(f"Validation: {result.report.summary()}")
-    print(f"Outputs in {result.output}/: " + ", ".join(sorted(p.name for p in result.output.iterdir())))
+    print(f"Outputs in {result.output}/: "
+          + ", ".join(sorted(p.name for p in result.output.iterdir() if not p.name.startswith("."))))
     return 0
 
 
