@@ -59,10 +59,8 @@ def describe(name: str) -> str:
 
 def open_store(name: str, path: Path) -> OpenStore:
     """Load the N-Quads file ``path`` into the store ``name`` (one of :data:`STORES`)."""
-    if name == "pyoxigraph":
-        return _pyoxigraph(path)
-    if name == "pyoxigraph-bulk":
-        return _pyoxigraph_bulk(path)
+    if name in ("pyoxigraph", "pyoxigraph-bulk"):
+        return _pyoxigraph(name, path, bulk=name == "pyoxigraph-bulk")
     if name == "rdflib-memory":
         return _rdflib(name, path, store="default", fmt="nquads")
     if name == "rdflib-oxigraph":
@@ -70,32 +68,22 @@ def open_store(name: str, path: Path) -> OpenStore:
     raise ValueError(f"unknown store {name!r}: use one of {', '.join(STORES)}")
 
 
-def _pyoxigraph(path: Path) -> OpenStore:
+def _pyoxigraph(name: str, path: Path, bulk: bool) -> OpenStore:
+    """The project's loader (``Store.load``), or pyoxigraph's bulk loader for comparison."""
+    import pyoxigraph as ox
+
     from graph.store import KnowledgeGraph
 
-    kg = KnowledgeGraph.from_file(path)
+    if bulk:  # faster on disk-backed stores, heavier in memory
+        kg = KnowledgeGraph(ox.Store())
+        kg.store.bulk_load(path=str(path))
+    else:
+        kg = KnowledgeGraph.from_file(path)
 
     def run(sparql: str) -> int:
         return _count_ox(kg.raw_query(sparql))
 
-    return OpenStore("pyoxigraph", lambda: len(kg), lambda: len(kg.store), run, native=True)
-
-
-def _pyoxigraph_bulk(path: Path) -> OpenStore:
-    """pyoxigraph's bulk loader: faster on disk-backed stores, heavier in memory."""
-    import pyoxigraph as ox
-
-    from graph.namespaces import PREFIXES
-    from graph.store import KnowledgeGraph
-
-    store = ox.Store()
-    store.bulk_load(path=str(path))
-    kg = KnowledgeGraph(store)
-
-    def run(sparql: str) -> int:
-        return _count_ox(store.query(sparql, prefixes=PREFIXES))
-
-    return OpenStore("pyoxigraph-bulk", lambda: len(kg), lambda: len(store), run, native=True)
+    return OpenStore(name, lambda: len(kg), lambda: len(kg.store), run, native=True)
 
 
 def _count_ox(result) -> int:

@@ -44,8 +44,8 @@ OUTPUT_FILES = frozenset({filename for _, filename, _ in FORMATS.values()} | {"v
 def check_output_folder(output: Path) -> Path:
     """Resolve ``output`` and make sure a build may replace it; raise InputError if not.
 
-    A build swaps in a whole new folder, so it refuses a folder that holds
-    files it did not write (a user's own folder given by mistake).
+    A build replaces its own files in the folder, so it refuses a folder that
+    holds files it did not write (a user's own folder given by mistake).
     """
     output = Path(output).resolve()
     if output.exists() and not output.is_dir():
@@ -58,7 +58,7 @@ def check_output_folder(output: Path) -> Path:
             shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
             raise InputError([Problem(
                 str(output), None, "output",
-                f"the output folder holds files a build did not write ({shown}); a build replaces the whole folder",
+                f"the output folder holds files a build did not write ({shown}); a build replaces what is in it",
                 "choose a new or empty folder, or the folder of an earlier build")])
     return output
 

@@ -19,7 +19,7 @@ from rdflib.term import Node
 from graph.namespaces import FILE_PREFIXES, PREFIXES
 from graph.settings import output_dir
 
-__all__ = ["KnowledgeGraph", "load", "to_oxigraph", "GRAPH_FILE", "FORMATS"]
+__all__ = ["KnowledgeGraph", "load", "GRAPH_FILE", "FORMATS"]
 
 GRAPH_FILE = "kennisgraaf.nq"
 #: export name -> (pyoxigraph format, file name, keeps named graphs)
@@ -45,13 +45,8 @@ def _term(t: Node):
     raise TypeError(f"cannot store {t!r}")
 
 
-def to_oxigraph(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> list[ox.Quad]:
-    """Convert rdflib quads (graph None = default graph) to pyoxigraph quads."""
-    return [ox.Quad(_term(s), _term(p), _term(o),
-                    ox.DefaultGraph() if g is None else _term(g)) for s, p, o, g in quads]
-
-
 def _with_default_graph(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> Iterable[ox.Quad]:
+    """rdflib quads (graph None = default graph) as pyoxigraph quads, each also in the default graph."""
     default = ox.DefaultGraph()
     for s, p, o, g in quads:
         triple = (_term(s), _term(p), _term(o))
@@ -76,7 +71,7 @@ class KnowledgeGraph:
     The default graph holds every triple once: facts, claim nodes, the
     ontology, the concept schemes and the dataset description. Each source's
     facts are also in that source's named graph, so ``GRAPH ?g { ... }`` tells
-    which sources state a triple. The built files carry this layout, so
+    which sources a triple comes from (its claims say whether stated or inferred). The built files carry this layout, so
     loading is a plain parse and any SPARQL store that reads them sees the
     same default graph (no union flag, no triple counted twice).
     """

@@ -1,11 +1,11 @@
 """Records -> quads: each fact in its source's named graph, with a claim node.
 
 Facts go to the named graph of each source that states them; claim nodes go
-to the default graph (see :mod:`graph.store` for how the default graph becomes
-the set of all triples). A claim (``sd:Bewering``, an ``rdf:Statement``) names the fact it supports,
-its source (``prov:wasDerivedFrom``), the verbatim quote(s) (``sd:citaat``),
-whether it is stated or inferred (``sd:status``/``sd:afleiding``) and the
-curated record it came from (``sd:record``).
+to the default graph (:mod:`graph.store` adds every fact there too). A claim
+(``sd:Bewering``, an ``rdf:Statement``) names the fact it supports, its source
+(``prov:wasDerivedFrom``), the verbatim quote(s) (``sd:citaat``), whether it is
+stated or inferred (``sd:status``/``sd:afleiding``) and the curated record it
+came from (``sd:record``).
 """
 
 from __future__ import annotations
