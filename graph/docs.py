@@ -70,10 +70,11 @@ def render_ontology(g: Graph) -> str:
              f"<p><em>{escape(_text(g, onto, DCTERMS.description, 'en'))}</em></p>",
              f"<p class='iri'>{escape(str(onto))} · versie {escape(str(g.value(onto, OWL.versionInfo) or ''))}"
              f" · licentie {escape(str(g.value(onto, DCTERMS.license) or ''))}</p>"]
-    sections = [("Klassen / Classes", sorted(set(g.subjects(RDF.type, OWL.Class))), RDFS.label),
-                ("Eigenschappen / Properties", sorted(set(g.subjects(RDF.type, OWL.ObjectProperty))
-                                                      | set(g.subjects(RDF.type, OWL.DatatypeProperty))),
-                 RDFS.label)]
+    def named(*types) -> list[URIRef]:  # blank-node classes (unions) are shown where they are used
+        return sorted({t for ty in types for t in g.subjects(RDF.type, ty) if isinstance(t, URIRef)})
+
+    sections = [("Klassen / Classes", named(OWL.Class), RDFS.label),
+                ("Eigenschappen / Properties", named(OWL.ObjectProperty, OWL.DatatypeProperty), RDFS.label)]
     for scheme in sorted(g.subjects(RDF.type, SKOS.ConceptScheme)):
         members = sorted(g.subjects(SKOS.inScheme, scheme))
         sections.append((f"Begrippen: {_text(g, scheme, SKOS.prefLabel, 'nl')} / "

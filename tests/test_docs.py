@@ -30,3 +30,10 @@ def test_values_are_escaped():
             skos:definition "a & b"@nl .""", format="turtle")
     html = render_ontology(g)
     assert "<script>alert" not in html and "&lt;script&gt;" in html and "a &amp; b" in html
+
+
+def test_blank_node_classes_get_no_entry_of_their_own(tmp_path):
+    """The union range of sd:actiefIn is shown in its property, not as a nameless class."""
+    html = write_docs(tmp_path)[0].read_text(encoding="utf-8")
+    assert "<h3> <small>/ </small></h3>" not in html
+    assert "class=\"iri\">n" not in html
