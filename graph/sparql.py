@@ -32,8 +32,11 @@ __all__ = [
     "QueryTimeout",
     "QueryTooLarge",
     "RESULT_FORMATS",
+    "QueryPool",
     "check_query",
     "evaluate",
+    "explain_syntax_error",
+    "library_limits",
     "run_query",
 ]
 
@@ -428,3 +431,179 @@ or raise the limit (--max-rows, KENNISGRAAF_MAX_ROWS)
     except ChildTimeout:
         raise QueryTimeout(f"the query ran longer than the time limit of {limits.timeout:g} s and was stopped; "
                            "narrow it, or raise the limit (--timeout, KENNISGRAAF_QUERY_TIMEOUT)") from None
+
+
+# --- a pool of workers for a server ---------------------------------------------------------------------
+
+class _Worker:
+    """One forked worker: reads (sparql, kwargs) requests from a socket and answers each with bytes or an error."""
+
+    def __init__(self, store: ox.Store, limits: Limits, prefixes) -> None:
+        import socket
+
+        from graph.child import _fork
+
+        parent, child = socket.socketpair()
+        self.pid = _fork()
+        if self.pid == 0:  # pragma: no cover - the worker process
+            parent.close()
+            _serve(child, store, limits, prefixes)
+        child.close()
+        self.sock = parent
+
+    def ask(self, request, timeout: float | None):
+        import pickle
+        import select
+
+        _send(self.sock, pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+        ready, _, _ = select.select([self.sock], [], [], timeout)
+        if not ready:
+            raise ChildTimeout(f"stopped after {timeout:g} s")
+        return pickle.loads(_recv(self.sock))
+
+    def kill(self) -> None:
+        import signal
+
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+        self.sock.close()
+
+
+def _send(sock, payload: bytes) -> None:
+    sock.sendall(len(payload).to_bytes(8, "big") + payload)
+
+
+def _recv(sock) -> bytes:
+    def exactly(n: int) -> bytes:
+        chunks, got = [], 0
+        while got < n:
+            chunk = sock.recv(min(n - got, 1 << 20))
+            if not chunk:
+                raise EOFError("the worker process ended")
+            chunks.append(chunk)
+            got += len(chunk)
+        return b"".join(chunks)
+
+    return exactly(int.from_bytes(exactly(8), "big"))
+
+
+def _serve(sock, store, limits, prefixes) -> None:  # pragma: no cover - runs in the worker process
+    import pickle
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        while True:
+            try:
+                sparql, kwargs = pickle.loads(_recv(sock))
+            except EOFError:
+                break
+            try:
+                answer = (True, evaluate(store, sparql, limits=limits, prefixes=prefixes, **kwargs))
+            except QueryError as exc:
+                answer = (False, exc)
+            except Exception as exc:  # noqa: BLE001 - a worker never dies of a query
+                answer = (False, QueryError(f"the query could not be answered: {exc}"))
+            _send(sock, pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        os._exit(0)
+
+
+class QueryPool:
+    """Pre-forked worker processes that answer queries on one store, for a server.
+
+    Each worker shares the loaded store with the server process (fork,
+    copy-on-write), so N workers use N cores without N copies. Every query is
+    checked first (:func:`check_query`) and runs with a hard time limit: a
+    worker past it is killed and replaced, and the other workers keep serving
+    meanwhile. :meth:`execute` may be called from many threads at once; it
+    waits for a free worker.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p"),
+    ...                   ox.Literal("1")))
+    >>> pool = QueryPool(store, workers=1, limits=Limits(timeout=5))
+    >>> pool.execute("ASK { ?s ?p ?o }", serialize="json")
+    b'{"head":{},"boolean":true}'
+    >>> pool.close()
+    """
+
+    def __init__(self, store: ox.Store, workers: int = 2, limits: Limits | None = None,
+                 prefixes: dict[str, str] | None = None) -> None:
+        import queue
+        import threading
+
+        self.store = store
+        self.limits = limits or Limits(timeout=10.0, max_rows=100_000)
+        self.prefixes = prefixes
+        self.graphs = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        for _ in range(max(1, workers)):
+            self._add_worker()
+
+    def _add_worker(self) -> None:
+        worker = _Worker(self.store, self.limits, self.prefixes)
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+        self._add_worker()
+
+    def check(self, sparql: str, default_graph=None, named_graphs=None) -> str:
+        """:func:`check_query` with this pool's limits and graphs; returns the query form."""
+        return check_query(sparql, limits=self.limits, prefixes=self.prefixes,
+                           graphs=self.graphs | set(default_graph or ()) | set(named_graphs or ()))
+
+    def execute(self, sparql: str, *, serialize: str = "json", default_graph=None, named_graphs=None) -> bytes:
+        """Check and answer one query; returns the answer serialized (see :data:`RESULT_FORMATS`).
+
+        Raises :class:`QueryError` (its subclasses) like :func:`run_query`.
+        """
+        self.check(sparql, default_graph, named_graphs)
+        worker = self._idle.get()
+        request = (sparql, {"serialize": serialize, "default_graph": default_graph, "named_graphs": named_graphs})
+        try:
+            ok, value = worker.ask(request, self.limits.timeout)
+        except ChildTimeout:
+            self._retire(worker)
+            raise QueryTimeout(f"the query ran longer than the time limit of {self.limits.timeout:g} s and was "
+                               "stopped; narrow it (add LIMIT, fewer patterns)") from None
+        except (EOFError, OSError):
+            self._retire(worker)
+            raise QueryError("the worker answering this query ended unexpectedly; try again") from None
+        except BaseException:
+            self._retire(worker)
+            raise
+        self._idle.put(worker)
+        if ok:
+            return value
+        raise value
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.kill()
+
+    def __enter__(self) -> QueryPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -157,3 +157,38 @@ def test_unknown_prefix_lists_the_predeclared_ones(store):
 def test_declared_prefixes_are_honoured(store):
     df = run_query(store, f"PREFIX ex: <{EX}> SELECT ?s WHERE {{ ?s ex:p ?o }}")
     assert len(df) == 30
+
+
+def test_pool_serves_others_while_a_slow_query_runs_and_replaces_the_stopped_worker(store):
+    import threading
+    import time
+
+    from graph.sparql import QueryPool
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    with QueryPool(store, workers=2, limits=Limits(timeout=1.5)) as pool:
+        outcome = {}
+
+        def run_slow():
+            try:
+                pool.execute(slow)
+            except QueryTimeout as exc:
+                outcome["slow"] = exc
+            outcome["slow_done"] = time.monotonic()
+
+        thread = threading.Thread(target=run_slow)
+        thread.start()
+        time.sleep(0.2)
+        answers = [pool.execute("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1", serialize="csv") for _ in range(20)]
+        quick_done = time.monotonic()
+        thread.join()
+        assert isinstance(outcome.get("slow"), QueryTimeout)
+        assert quick_done < outcome["slow_done"], "the quick queries waited for the slow one"
+        assert all(a.startswith(b"s\r\n") for a in answers)
+        # both workers answer again afterwards (the stopped one was replaced)
+        assert pool.execute("ASK { ?s ?p ?o }", serialize="json") == b'{"head":{},"boolean":true}'
+        assert len(pool._all) == 2
+        with pytest.raises(QueryRefused):
+            pool.execute("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+        with pytest.raises(QuerySyntaxError):
+            pool.execute("SELECT * WHERE { ?s ?p }")
