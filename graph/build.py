@@ -105,7 +105,7 @@ def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None
 
 def assemble(records: list[Record], sources) -> tuple[set[Quad], int]:
     """Map records and add source metadata, ontology and concept schemes."""
-    mapped = map_records(records + derive_records(records), sources, concept_index())
+    mapped = map_records(records + derive_records(records, sources), sources, concept_index())
     if mapped.problems:
         raise InputError(mapped.problems)
     quads: set[Quad] = set(mapped.quads) | source_quads(sources)

@@ -127,3 +127,26 @@ def test_nothing_is_derived_towards_an_undeclared_id_or_from_a_record_without_qu
     b = Record("x.yaml", 20, {"id": "organisatie/b", "type": "Organisatie", "source": "004",
                               "werkt_samen_met": "organisatie/a"})
     assert derive_records([a, b]) == []
+
+
+def test_a_record_with_an_unknown_source_or_invalid_id_derives_nothing():
+    a = decl(10, "organisatie/a", "Organisatie", werkt_samen_met="organisatie/b", source="999")
+    b = decl(20, "organisatie/b", "Organisatie")
+    bad = decl(30, "organisatie/Niet_Goed", "Organisatie")
+    c = decl(40, "organisatie/c", "Organisatie", werkt_samen_met="organisatie/Niet_Goed")
+    assert derive_records([a, b, bad, c], sources={"004"}) == []
+    assert len(derive_records([a, b], sources=None)) == 1
+
+
+def test_a_bad_record_is_reported_once(data_copy):
+    from graph.build import build
+    from graph.errors import InputError
+
+    path = data_copy / "curated" / "zandvoort.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    werkt_samen_met: gemeente/gm0392\n"
+    assert old in text
+    path.write_text(text.replace(old, old + '    source: "999"\n'), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        build(data=data_copy, output=data_copy.parent / "out", shacl=False)
+    assert [p.message for p in err.value.problems] == ["unknown source '999'"]

@@ -28,9 +28,11 @@ derived again for that source, and each derived fact is made once per source.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
+from graph.mapping.fields import TYPES
+from graph.mapping.records import ID_PATTERN
 from graph.sources.records import Record
 
 __all__ = ["SYMMETRIC_FIELDS", "PLACE_FIELDS", "derive_records"]
@@ -85,13 +87,16 @@ class _Collector:
                     "quote": quotes if len(quotes) > 1 else quotes[0], "inferred": reason}))
 
 
-def derive_records(records: list[Record]) -> list[Record]:
+def derive_records(records: list[Record], sources: Container[str] | None = None) -> list[Record]:
     """Records for the facts the curated records imply by symmetry, place and membership role.
 
     Parameters
     ----------
     records : list of Record
         Every record of the build (reference, curated and imported).
+    sources : container of str, optional
+        The known source ids. A record that cites another one, or declares an
+        invalid id or type, derives nothing: the mapping reports it once.
 
     Returns
     -------
@@ -102,7 +107,9 @@ def derive_records(records: list[Record]) -> list[Record]:
 
     Examples
     --------
-    >>> from graph.sources.records import Record
+    >>> from graph.mapping.fields import TYPES
+from graph.mapping.records import ID_PATTERN
+from graph.sources.records import Record
     >>> recs = [Record("x.yaml", 1, {"id": "organisatie/a", "type": "Organisatie", "label": "A",
     ...                              "werkt_samen_met": "organisatie/b", "source": "004", "quote": "A en B"}),
     ...         Record("x.yaml", 5, {"id": "organisatie/b", "type": "Organisatie", "label": "B",
@@ -112,10 +119,12 @@ def derive_records(records: list[Record]) -> list[Record]:
     """
     declared: dict[str, str] = {}
     for rec in records:
-        if "id" in rec.fields and "about" not in rec.fields:
-            declared.setdefault(str(rec.fields["id"]), str(rec.fields.get("type")))
+        rid, tname = str(rec.fields.get("id")), rec.fields.get("type")
+        if "about" not in rec.fields and tname in TYPES and ID_PATTERN.fullmatch(rid):
+            declared.setdefault(rid, tname)
 
-    usable = [r for r in records if r.key in declared and _sources(r) and _quotes(r)]
+    usable = [r for r in records if r.key in declared and _sources(r) and _quotes(r)
+              and (sources is None or all(s in sources for s in _sources(r)))]
     given: set[tuple[str, str, str, str]] = set()
     for rec in usable:
         for name in (*SYMMETRIC_FIELDS, "in_gemeente", "initiatiefnemer"):
