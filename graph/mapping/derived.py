@@ -107,9 +107,7 @@ def derive_records(records: list[Record], sources: Container[str] | None = None)
 
     Examples
     --------
-    >>> from graph.mapping.fields import TYPES
-from graph.mapping.records import ID_PATTERN
-from graph.sources.records import Record
+    >>> from graph.sources.records import Record
     >>> recs = [Record("x.yaml", 1, {"id": "organisatie/a", "type": "Organisatie", "label": "A",
     ...                              "werkt_samen_met": "organisatie/b", "source": "004", "quote": "A en B"}),
     ...         Record("x.yaml", 5, {"id": "organisatie/b", "type": "Organisatie", "label": "B",
