@@ -14,6 +14,7 @@ from rdflib.term import Node
 from graph.describe import source_quads, void_quads
 from graph.errors import InputError
 from graph.mapping import map_records
+from graph.mapping.derived import derive_records
 from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI
 from graph.ontology import ONTOLOGY_FILES, _parse, concept_index
 from graph.publish import prepare_output, write_atomically
@@ -73,7 +74,7 @@ def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None
 
 def assemble(records: list[Record], sources) -> tuple[set[Quad], int]:
     """Map records and add source metadata, ontology and concept schemes."""
-    mapped = map_records(records, sources, concept_index())
+    mapped = map_records(records + derive_records(records, sources), sources, concept_index())
     if mapped.problems:
         raise InputError(mapped.problems)
     quads: set[Quad] = set(mapped.quads) | source_quads(sources)

@@ -111,6 +111,7 @@ class SD(DefinedNamespace):
     voorzitter: URIRef
     geenToegangsmodel: URIRef
     gevestigdIn: URIRef
+    inGemeente: URIRef
     initiatiefnemer: URIRef
     jaar: URIRef
     ligtIn: URIRef
