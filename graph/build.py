@@ -90,15 +90,36 @@ def _say(progress: Callable[[str], None] | None, msg: str) -> None:
         progress(msg)
 
 
-def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None = None) -> list[Record]:
-    """Reference records (CBS list, reference YAML) followed by the curated records (all but ``skip``)."""
+def _every(progress: Callable[[str], None] | None, seconds: float = 2.0):
+    """A reporter that passes a message on at most once per ``seconds`` (None without ``progress``)."""
+    if progress is None:
+        return None
+    last = [time.perf_counter()]
+
+    def say(msg: str) -> None:
+        now = time.perf_counter()
+        if now - last[0] >= seconds:
+            last[0] = now
+            progress(msg)
+
+    return say
+
+
+def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None = None,
+                     progress: Callable[[str], None] | None = None) -> list[Record]:
+    """Reference records (CBS list, reference YAML) followed by the curated records (all but ``skip``).
+
+    ``progress`` gets a line now and then while the curated files are read.
+    """
     problems = []
     records: list[Record] = []
+    say = _every(progress)
+    tell = (lambda done, n, recs: say(f"      {done:,} of {n:,} files read, {recs:,} records")) if say else None
     readers = [
         lambda: read_cbs_gemeenten(data / "reference" / "cbs-gemeenten-2021.csv",
                                    display_name="data/reference/cbs-gemeenten-2021.csv"),
         lambda: read_curated_folder(data / "reference", root=data.parent, skip=skip),
-        lambda: read_curated_folder(data / "curated", root=data.parent, skip=skip),
+        lambda: read_curated_folder(data / "curated", root=data.parent, skip=skip, progress=tell),
     ]
     for read in readers:
         try:
@@ -122,12 +143,15 @@ def _ontology_quads(folder: Path) -> tuple[Quad, ...]:
     return tuple(out)
 
 
-def assemble(records: list[Record], sources) -> tuple[list[Quad], int]:
+def assemble(records: list[Record], sources,
+             progress: Callable[[str], None] | None = None) -> tuple[list[Quad], int]:
     """Map records and add source metadata, ontology and concept schemes.
 
     Returns the quads (repeats possible: the store drops them) and the number of facts.
     """
-    mapped = map_records(records, sources, concept_index())
+    say = _every(progress)
+    tell = (lambda done, n, quads: say(f"      {done:,} of {n:,} records mapped, {quads:,} quads")) if say else None
+    mapped = map_records(records, sources, concept_index(), progress=tell)
     if mapped.problems:
         raise InputError(mapped.problems)
     quads = mapped.quads
@@ -152,13 +176,13 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     t = time.perf_counter()
     _say(progress, "[1/5] reading sources and records")
     sources = read_sources(data / "sources.yaml")
-    records = read_all_records(data, extra_records)
+    records = read_all_records(data, extra_records, progress=progress)
     timings["read"] = time.perf_counter() - t
     _say(progress, f"      {len(records):,} records read")
 
     t = time.perf_counter()
     _say(progress, f"[2/5] mapping {len(records):,} records to RDF")
-    quads, facts = assemble(records, sources)
+    quads, facts = assemble(records, sources, progress=progress)
     n_records = len(records)
     del records
     kg = union_graph(quads)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -56,7 +56,7 @@ class Mapped:
 
 
 def map_records(records: Iterable[Record], sources: dict[str, Any],
-                concepts: dict[str, set[str]]) -> Mapped:
+                concepts: dict[str, set[str]], progress: Callable[[int, int, int], None] | None = None) -> Mapped:
     """Map records to quads, collecting every problem instead of stopping at the first.
 
     Parameters
@@ -64,6 +64,7 @@ def map_records(records: Iterable[Record], sources: dict[str, Any],
     records : curated, reference and imported records.
     sources : known source ids (a mapping from id to anything).
     concepts : ``{scheme: {concept name, ...}}`` from ``ontology/begrippen.ttl``.
+    progress : called as ``progress(records mapped, records in all, quads so far)`` every 1,000 records.
     """
     records = list(records)
     out = Mapped()
@@ -71,7 +72,9 @@ def map_records(records: Iterable[Record], sources: dict[str, Any],
     for rec in records:
         _declare(rec, out, declared_at)
     nodes: dict[str, T.Term] = {}
-    for rec in records:
+    for i, rec in enumerate(records):
+        if progress and i % 1000 == 0:
+            progress(i, len(records), len(out.quads))
         _map_record(rec, out, sources, concepts, nodes)
     return out
 

@@ -13,6 +13,7 @@ aliases multiplies the one below). Aliases of a plain value
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -206,12 +207,19 @@ def read_records_file(path: Path, display_name: str | None = None) -> list[Recor
     return out
 
 
-def read_curated_folder(folder: Path, root: Path | None = None, skip: Path | None = None) -> list[Record]:
-    """Read every ``*.yaml`` below ``folder`` (sorted) but ``skip``, collecting all problems."""
+def read_curated_folder(folder: Path, root: Path | None = None, skip: Path | None = None,
+                        progress: Callable[[int, int, int], None] | None = None) -> list[Record]:
+    """Read every ``*.yaml`` below ``folder`` (sorted) but ``skip``, collecting all problems.
+
+    ``progress(files read, files in all, records so far)`` is called after each file.
+    """
     records: list[Record] = []
     problems: list[Problem] = []
     skip = skip.resolve() if skip else None
-    for path in sorted(folder.rglob("*.yaml")):
+    paths = sorted(folder.rglob("*.yaml"))
+    for i, path in enumerate(paths, 1):
+        if progress:
+            progress(i - 1, len(paths), len(records))
         if skip is not None and path.resolve() == skip:
             continue
         shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
