@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,16 @@ def map_records(records: Iterable[Record], sources: dict[str, Any],
 def _n(uri) -> T.Term:
     """The store's node for an rdflib IRI from :mod:`graph.namespaces` (made once)."""
     return T.named(str(uri))
+
+
+@cache
+def _source_nodes(sid: str) -> tuple[T.Term, T.Term]:
+    """The source document's node and its named graph's node."""
+    return _n(source_iri(sid)), _n(graph_for_source(sid))
+
+
+#: Claims are ``sdi:bewering/<digest>``: the prefix made once (entity() per claim cost seconds at scale).
+_CLAIM_PREFIX = str(entity("bewering/x"))[:-1]
 
 
 def _node(nodes: dict[str, T.Term], key: str) -> T.Term:
@@ -215,20 +226,22 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
     derived, status_p, record_p, citaat, afleiding = (
         _n(PROV.wasDerivedFrom), _n(SD.status), _n(SD.record), _n(SD.citaat), _n(SD.afleiding))
     bewering, dg = _n(SD.Bewering), T.DEFAULT_GRAPH
+    afgeleid, vermeld = _n(SD.Afgeleid), _n(SD.Vermeld)
     for s, p, o, reason, only in facts:
         why = reason or inferred
         why_term = T.text(why.strip(), "nl") if why else None
-        status = _n(SD.Afgeleid if why else SD.Vermeld)
+        status = afgeleid if why else vermeld
+        fact = f"{s.value}|{p.value}|{o.value}|"
         for sid in only or src_ids:
-            add(Q(s, p, o, _n(graph_for_source(sid))))
-            digest = hashlib.sha1(f"{s.value}|{p.value}|{o.value}|{sid}|{status.value}|{record_key}".encode()
-                                  ).hexdigest()[:20]
-            c = T.iri(str(entity(f"bewering/{digest}")))
+            src_node, graph_node = _source_nodes(sid)
+            add(Q(s, p, o, graph_node))
+            digest = hashlib.sha1(f"{fact}{sid}|{status.value}|{record_key}".encode()).hexdigest()[:20]
+            c = T.iri(_CLAIM_PREFIX + digest)
             add(Q(c, rdf_type, bewering, dg))
             add(Q(c, rdf_s, s, dg))
             add(Q(c, rdf_p, p, dg))
             add(Q(c, rdf_o, o, dg))
-            add(Q(c, derived, _n(source_iri(sid)), dg))
+            add(Q(c, derived, src_node, dg))
             add(Q(c, status_p, status, dg))
             add(Q(c, record_p, where, dg))
             for q in quote_terms:
