@@ -144,19 +144,18 @@ def _ontology_quads(folder: Path) -> tuple[Quad, ...]:
 
 
 def assemble(records: list[Record], sources,
-             progress: Callable[[str], None] | None = None) -> tuple[list[Quad], int]:
+             progress: Callable[[str], None] | None = None) -> tuple[T.Quads, int]:
     """Map records and add source metadata, ontology and concept schemes.
 
-    Returns the quads (repeats possible: the store drops them) and the number of facts.
+    Returns the quads (repeats possible: the store drops them; see
+    :func:`graph.validate.union_graph`) and the number of facts.
     """
     say = _every(progress)
-    tell = (lambda done, n, quads: say(f"      {done:,} of {n:,} records mapped, {quads:,} quads")) if say else None
+    tell = (lambda done, n, facts: say(f"      {done:,} of {n:,} records mapped, {facts:,} claims")) if say else None
     mapped = map_records(records, sources, concept_index(), progress=tell)
     if mapped.problems:
         raise InputError(mapped.problems)
-    quads = mapped.quads
-    quads += source_quads(sources)
-    quads += _ontology_quads(ontology_dir())
+    quads = T.Quads(lines=mapped.lines, terms=source_quads(sources) + list(_ontology_quads(ontology_dir())))
     return quads, mapped.facts
 
 

@@ -186,9 +186,15 @@ def find_quotes(text: str, quotes: Iterable[str], min_prefix: int = 24, budget: 
     return missing | (quotes - short - found)
 
 
-_CLAIMS = """SELECT ?claim ?src ?quote ?rec ?subj WHERE {
-  ?claim a sd:Bewering ; prov:wasDerivedFrom ?src .
-  OPTIONAL { ?claim sd:citaat ?quote } OPTIONAL { ?claim sd:record ?rec } OPTIONAL { ?claim rdf:subject ?subj }
+_CITED = """SELECT DISTINCT ?src ?quote ?rec WHERE {
+  ?claim a sd:Bewering ; prov:wasDerivedFrom ?src ; sd:citaat ?quote . OPTIONAL { ?claim sd:record ?rec }
+}"""
+_UNKNOWN_SOURCE = """SELECT ?claim ?src ?rec WHERE {
+  ?claim a sd:Bewering ; prov:wasDerivedFrom ?src . OPTIONAL { ?claim sd:record ?rec }
+  FILTER(?src NOT IN (%s))
+}"""
+_SUBJECT = """SELECT (MIN(STR(?s)) AS ?subj) WHERE {
+  ?claim prov:wasDerivedFrom %s ; sd:citaat %s ; rdf:subject ?s . %s
 }"""
 
 
@@ -196,27 +202,23 @@ def check_quotes(graph: KnowledgeGraph | Graph, sources: dict[str, Source], data
                  seeds_dir: Path | None) -> tuple[list[Problem], int, int, list[str]]:
     """Check that every claim's quote occurs verbatim in its cited source's text.
 
+    Each (source, quote, curated record) is checked and counted once.
     Returns (problems, quotes checked, quotes in total, sources whose text is absent).
     """
     kg = _as_store(graph)
     by_iri = {str(SDI[f"bron/{sid}"]): src for sid, src in sources.items()}
     problems: list[Problem] = []
-    # (source id, quote) -> the (record, subject) that cite it, each once
-    cited: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    unknown: set[tuple[str, str, str]] = set()
-    for row in kg.raw_query(_CLAIMS):
-        rec = row["rec"].value if row["rec"] is not None else None
-        src = by_iri.get(row["src"].value)
-        if src is None:
-            unknown.add((row["claim"].value, row["src"].value, rec or ""))
-            continue
-        if row["quote"] is not None:
-            subj = row["subj"]
-            cited[(src.id, row["quote"].value)].setdefault(rec or "", _short(subj) if subj is not None else None)
-    for claim, src_iri, rec in sorted(unknown):
-        file, line = _split(rec or None)
-        problems.append(Problem(file, line, _short(claim), f"claim cites unknown source {src_iri}",
+    known = ", ".join(f"<{i}>" for i in by_iri) or "<urn:none>"
+    for row in sorted(kg.raw_query(_UNKNOWN_SOURCE % known), key=lambda r: (str(r["claim"]), str(r["src"]))):
+        file, line = _split(row["rec"].value if row["rec"] is not None else None)
+        problems.append(Problem(file, line, _short(row["claim"]), f"claim cites unknown source {row['src'].value}",
                                 "cite a source listed in data/sources.yaml"))
+    # (source id, quote) -> the curated records citing it
+    cited: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for src, quote, rec in kg.raw_query(_CITED):
+        src = by_iri.get(src.value)
+        if src is not None:
+            cited[(src.id, quote.value)].add(rec.value if rec is not None else "")
     texts: dict[str, str | None] = {}
     for sid in sorted({sid for sid, _ in cited}):
         src = sources[sid]
@@ -239,13 +241,21 @@ def check_quotes(graph: KnowledgeGraph | Graph, sources: dict[str, Source], data
             continue
         checked += sum(len(cited[(sid, q)]) for q in quotes)
         for quote in sorted(find_quotes(text, quotes)):
-            for rec, subj in sorted(cited[(sid, quote)].items()):
+            for rec in sorted(cited[(sid, quote)]):
                 file, line = _split(rec or None)
                 problems.append(Problem(
-                    file, line, subj,
+                    file, line, _claim_subject(kg, sid, quote, rec),
                     f"quote not found in its source {sid} ({sources[sid].file}): {quote!r}",
                     "copy the quote character for character from the source text"))
     return problems, checked, total, sorted(missing)
+
+
+def _claim_subject(kg: KnowledgeGraph, sid: str, quote: str, rec: str) -> str | None:
+    """What a claim with this source, quote and record is about (for the message)."""
+    where = f"?claim sd:record {T.text(rec)} ." if rec else ""
+    query = _SUBJECT % (T.iri(str(SDI[f"bron/{sid}"])), T.text(quote), where)
+    row = next(iter(kg.raw_query(query)), None)
+    return _short(row["subj"]) if row is not None and row["subj"] is not None else None
 
 
 def validate(graph: KnowledgeGraph | Graph, sources: dict[str, Source], data_dir: Path,
@@ -272,12 +282,12 @@ def validate(graph: KnowledgeGraph | Graph, sources: dict[str, Source], data_dir
     return report
 
 
-def union_graph(quads: Iterable[T.Quad]) -> KnowledgeGraph:
-    """Load quads into the store the checks run on, in the built layout.
+def union_graph(quads: T.Quads | Iterable[T.Quad]) -> KnowledgeGraph:
+    """Load quads (from :func:`graph.build.assemble`) into the store the checks run on, in the built layout.
 
     Every triple is in the default graph once; a quad in a named graph is also
-    kept there (see :func:`graph.terms.with_default_graph`).
+    kept there (see :func:`graph.terms.load_quads`).
     """
     kg = KnowledgeGraph()
-    kg.store.extend(T.with_default_graph(quads))
+    T.load_quads(kg.store, quads)
     return kg

@@ -48,9 +48,14 @@ TOOI_REASON = ("De TOOI-identifier van een gemeente is "
 
 @dataclass
 class Mapped:
-    """The result of mapping: quads (repeats possible), the declared things, and the problems found."""
+    """The result of mapping: the quads as N-Quads text, the declared things, and the problems found.
 
-    quads: list[T.Quad] = field(default_factory=list)
+    Each item of ``lines`` is one or more complete N-Quads lines (a fact in its
+    source's graph and in the default graph, then its claim); repeats are
+    possible, the store drops them (see :class:`graph.terms.Quads`).
+    """
+
+    lines: list[str] = field(default_factory=list)
     declared: dict[str, str] = field(default_factory=dict)  # id -> type name
     problems: list[Problem] = field(default_factory=list)
     facts: int = 0
@@ -65,7 +70,7 @@ def map_records(records: Iterable[Record], sources: dict[str, Any],
     records : curated, reference and imported records.
     sources : known source ids (a mapping from id to anything).
     concepts : ``{scheme: {concept name, ...}}`` from ``ontology/begrippen.ttl``.
-    progress : called as ``progress(records mapped, records in all, quads so far)`` every 1,000 records.
+    progress : called as ``progress(records mapped, records in all, claims so far)`` every 1,000 records.
     """
     records = list(records)
     out = Mapped()
@@ -75,7 +80,7 @@ def map_records(records: Iterable[Record], sources: dict[str, Any],
     nodes: dict[str, T.Term] = {}
     for i, rec in enumerate(records):
         if progress and i % 1000 == 0:
-            progress(i, len(records), len(out.quads))
+            progress(i, len(records), len(out.lines))
         _map_record(rec, out, sources, concepts, nodes)
     return out
 
@@ -93,6 +98,10 @@ def _source_nodes(sid: str) -> tuple[T.Term, T.Term]:
 
 #: Claims are ``sdi:bewering/<digest>``: the prefix made once (entity() per claim cost seconds at scale).
 _CLAIM_PREFIX = str(entity("bewering/x"))[:-1]
+#: The claim's predicates (and its class) as N-Quads text.
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = (str(_n(x)) for x in (RDF.type, RDF.subject, RDF.predicate, RDF.object))
+_DERIVED, _STATUS, _RECORD, _CITAAT, _AFLEIDING, _BEWERING = (
+    str(_n(x)) for x in (PROV.wasDerivedFrom, SD.status, SD.record, SD.citaat, SD.afleiding, SD.Bewering))
 
 
 def _node(nodes: dict[str, T.Term], key: str) -> T.Term:
@@ -219,35 +228,27 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
     where = T.text(f"{rec.file}:{rec.line}")
     # one claim per record: its file (without the data folder's own name) and line
     record_key = f"{'/'.join(Path(rec.file).parts[-2:])}:{rec.line}"
-    quote_terms = [T.text(q) for q in quotes]
-    add = out.quads.append
-    Q = T.Quad
-    rdf_type, rdf_s, rdf_p, rdf_o = _n(RDF.type), _n(RDF.subject), _n(RDF.predicate), _n(RDF.object)
-    derived, status_p, record_p, citaat, afleiding = (
-        _n(PROV.wasDerivedFrom), _n(SD.status), _n(SD.record), _n(SD.citaat), _n(SD.afleiding))
-    bewering, dg = _n(SD.Bewering), T.DEFAULT_GRAPH
-    afgeleid, vermeld = _n(SD.Afgeleid), _n(SD.Vermeld)
+    # N-Quads text from the terms' text (see graph.terms.Quads): one string per claim
+    citations = [f" {_CITAAT} {T.text(q)} .\n" for q in quotes]
+    record_text = f"{_RECORD} {where}"
+    add = out.lines.append
     for s, p, o, reason, only in facts:
         why = reason or inferred
-        why_term = T.text(why.strip(), "nl") if why else None
-        status = afgeleid if why else vermeld
+        status = _n(SD.Afgeleid if why else SD.Vermeld)
+        reasoning = [f" {_AFLEIDING} {T.text(why.strip(), 'nl')} .\n"] if why else []
         fact = f"{s.value}|{p.value}|{o.value}|"
+        spo = f"{s} {p} {o}"
+        claim_body = (f" {_TYPE} {_BEWERING} .\n", f" {_SUBJECT} {s} .\n", f" {_PREDICATE} {p} .\n",
+                      f" {_OBJECT} {o} .\n", f" {_STATUS} {status} .\n", f" {record_text} .\n")
         for sid in only or src_ids:
             src_node, graph_node = _source_nodes(sid)
-            add(Q(s, p, o, graph_node))
             digest = hashlib.sha1(f"{fact}{sid}|{status.value}|{record_key}".encode()).hexdigest()[:20]
-            c = T.iri(_CLAIM_PREFIX + digest)
-            add(Q(c, rdf_type, bewering, dg))
-            add(Q(c, rdf_s, s, dg))
-            add(Q(c, rdf_p, p, dg))
-            add(Q(c, rdf_o, o, dg))
-            add(Q(c, derived, src_node, dg))
-            add(Q(c, status_p, status, dg))
-            add(Q(c, record_p, where, dg))
-            for q in quote_terms:
-                add(Q(c, citaat, q, dg))
-            if why_term is not None:
-                add(Q(c, afleiding, why_term, dg))
+            c = f"<{_CLAIM_PREFIX}{digest}>"
+            lines = [f"{spo} {graph_node} .\n{spo} .\n", f"{c} {_DERIVED} {src_node} .\n"]
+            lines += [c + body for body in claim_body]
+            lines += [c + body for body in citations]
+            lines += [c + body for body in reasoning]
+            add("".join(lines))
             out.facts += 1
 
 
