@@ -93,8 +93,8 @@ def growth(builds: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _sizes_lines(builds: list[dict[str, Any]]) -> list[str]:
     lines = ["", "=" * 100, "SYNTHETIC builds at growing size (curated YAML -> graph.build.build, full validation,"
              " each in a fresh process)",
-             f"  {'scale':>5} {'records':>8} {'input MB':>8} {'triples':>11} {'build s':>8} {'peak MiB':>9}"
-             f" {'s per 1M triples':>17}   steps (s)"]
+             f"  {'scale':>5} {'records':>8} {'input MB':>8} {'triples':>11} {'build s':>8} {'cpu s':>7}"
+             f" {'peak MiB':>9} {'s per 1M triples':>17}   steps (s)"]
     for b in builds:
         if "error" in b:
             lines.append(f"  {b['scale']:>5} FAILED: {b['error']}")
@@ -102,7 +102,7 @@ def _sizes_lines(builds: list[dict[str, Any]]) -> list[str]:
             continue
         steps = ", ".join(f"{k} {v:.1f}" for k, v in b["timings_s"].items())
         lines.append(f"  {b['scale']:>5} {_n(b['records']):>8} {b['input_mb']:>8.1f} {_n(b['triples']):>11}"
-                     f" {b['build_s']:>8.1f} {_n(b['peak_mib']):>9}"
+                     f" {b['build_s']:>8.1f} {_n(b.get('cpu_s'), 1):>7} {_n(b['peak_mib']):>9}"
                      f" {b['build_s'] * 1e6 / b['triples']:>17.1f}   {steps}")
     for g in growth(builds):
         lines.append(f"  growth {_n(g['from'])} -> {_n(g['to'])} triples ({g['triples_x']}x): build time"

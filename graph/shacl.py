@@ -55,6 +55,7 @@ class Check:
     messages: tuple[Literal, ...]
     component: str
     query: str
+    reports_value: bool = False
 
 
 def _n3(term: Node) -> str:
@@ -221,10 +222,10 @@ def compile_shapes(shapes: Graph) -> list[Check]:
             msgs = tuple(shapes.objects(holder, SH.message)) or own
             path = shapes.value(prop, SH.path) if prop is not None else None
             for comp, pattern, value in c.constraints(holder, "?this"):
-                select = "?this" + (f" ({value} AS ?value)" if value and value != "?this" else
-                                    " (?this AS ?value)" if value == "?this" else "")
+                select = f"?this ({value} AS ?value)" if value else "?this"
                 checks.append(Check(shape, path if isinstance(path, URIRef) else None, msgs, comp,
-                                    f"SELECT DISTINCT {select} WHERE {{ {target} {pattern} }}"))
+                                    f"SELECT DISTINCT {select} WHERE {{ {target} {pattern} }}",
+                                    reports_value=value is not None))
     return checks
 
 
@@ -232,4 +233,4 @@ def violations(store, checks: list[Check]) -> Iterator[tuple[Check, object, obje
     """Run each check on a pyoxigraph store: (check, focus node, value node or None) per violation."""
     for check in checks:
         for row in store.query(check.query):
-            yield check, row["this"], row["value"] if "value" in check.query.split("WHERE", 1)[0] else None
+            yield check, row["this"], row["value"] if check.reports_value else None
