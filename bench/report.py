@@ -192,7 +192,7 @@ def _anchor_line(name: str, st: dict[str, Any]) -> str:
         meets = load_1m <= ANCHOR["load_s"] * 1.1 and peak_1m <= ANCHOR["peak_mib"] * 1.1
         verdict = "meets the bar (within 10%)" if meets else "MISSES the bar (by more than 10%)"
     else:
-        verdict = "indicative only at this size: run at --scale 1 for the verdict"
+        verdict = "indicative only at this size: include scale 1 in --scales for the verdict"
     return (f"    {name:<16} {_n(st['triples'])} triples ({_n(st['quads'])} quads) in {st['load_s']:.2f} s,"
             f" peak {_n(st['peak_mib'])} MiB;"
             f" per 1M triples (linear) {load_1m:.2f} s, {peak_1m:,.0f} MiB: {verdict}")
