@@ -12,7 +12,8 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from graph.sources import Record, read_cbs_gemeenten, read_curated_folder, read_
 from graph.store import KnowledgeGraph
 from graph.validate import ValidationReport, union_graph, validate
 
-__all__ = ["BuildResult", "build", "read_all_records", "assemble"]
+__all__ = ["BuildResult", "build", "read_all_records", "assemble", "located"]
 
 Quad = T.Quad
 
@@ -73,6 +74,23 @@ def _every(progress: Callable[[str], None] | None, seconds: float = 2.0):
     return say
 
 
+@contextmanager
+def located(data: Path):
+    """Let an InputError raised inside name the files as they were read (for a data folder other than data/).
+
+    Records carry names relative to the data folder's parent, which is what the
+    built files record; a message should name the file the user can open.
+    """
+    try:
+        yield
+    except InputError as exc:
+        data = Path(data)
+        if data.resolve() != (ROOT / "data").resolve():
+            exc.problems = [replace(p, file=str(data.parent / p.file)) if (data.parent / p.file).exists() else p
+                            for p in exc.problems]
+        raise
+
+
 def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None = None,
                      progress: Callable[[str], None] | None = None) -> list[Record]:
     """Reference records (CBS list, reference YAML) followed by the curated records (all but ``skip``).
@@ -83,13 +101,13 @@ def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None
     records: list[Record] = []
     say = _every(progress)
     tell = (lambda done, n, recs: say(f"      {done:,} of {n:,} files read, {recs:,} records")) if say else None
-    # the project's own data/ is shown as data/...; any other folder by the path it was given (what was read)
-    root = data.parent if data.resolve() == (ROOT / "data").resolve() else None
+    # names relative to the data folder's parent (data/curated/x.yaml), so the built files do not depend on
+    # where the folder is; messages show the real path (see located)
     cbs = data / "reference" / "cbs-gemeenten-2021.csv"
     readers = [
-        lambda: read_cbs_gemeenten(cbs, display_name=str(cbs.relative_to(root)) if root else str(cbs)),
-        lambda: read_curated_folder(data / "reference", root=root, skip=skip),
-        lambda: read_curated_folder(data / "curated", root=root, skip=skip, progress=tell),
+        lambda: read_cbs_gemeenten(cbs, display_name=str(cbs.relative_to(data.parent))),
+        lambda: read_curated_folder(data / "reference", root=data.parent, skip=skip),
+        lambda: read_curated_folder(data / "curated", root=data.parent, skip=skip, progress=tell),
     ]
     for read in readers:
         try:
@@ -140,8 +158,13 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     data = Path(data or default_data_dir())
     output = prepare_output(output or default_output_dir())  # a folder that cannot be written: say so now
     seeds = seeds if seeds is not None else default_seeds_dir()
-    timings: dict[str, float] = {}
+    with located(data):
+        return _build(data, output, seeds, extra_records, shacl, progress)
 
+
+def _build(data: Path, output: Path, seeds: Path | None, extra_records: Iterable[Record], shacl: bool,
+           progress: Callable[[str], None] | None) -> BuildResult:
+    timings: dict[str, float] = {}
     t = time.perf_counter()
     _say(progress, "[1/5] reading sources and records")
     sources = read_sources(data / "sources.yaml")

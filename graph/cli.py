@@ -73,20 +73,21 @@ def cmd_build(args) -> int:
 
 
 def cmd_validate(args) -> int:
-    from graph.build import assemble, read_all_records
+    from graph.build import assemble, located, read_all_records
     from graph.settings import data_dir, seeds_dir
     from graph.sources import read_sources
     from graph.validate import union_graph, validate
 
     data = Path(args.data or data_dir())
-    say = _progress(args.quiet)
-    say("reading")
-    sources = read_sources(data / "sources.yaml")
-    quads, _ = assemble(read_all_records(data), sources)
-    say("validating")
-    report = validate(union_graph(quads), sources, data, args.seeds or seeds_dir(), shacl=not args.no_shacl)
-    if not report.conforms:
-        raise InputError(report.problems)
+    say = _progress(args.quiet or not sys.stderr.isatty())
+    with located(data):
+        say("reading")
+        sources = read_sources(data / "sources.yaml")
+        quads, _ = assemble(read_all_records(data), sources)
+        say("validating")
+        report = validate(union_graph(quads), sources, data, args.seeds or seeds_dir(), shacl=not args.no_shacl)
+        if not report.conforms:
+            raise InputError(report.problems)
     print(f"Validation: {report.summary()}")
     return 0
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.build import assemble, read_all_records
+from graph.build import assemble, located, read_all_records
 from graph.errors import InputError, Problem
 from graph.settings import data_dir, seeds_dir
 from graph.sources import read_sources, read_spreadsheet
@@ -44,6 +44,11 @@ def import_spreadsheet(elements: Path, connections: Path | None = None, output: 
     if target and target.exists() and not force:
         raise InputError([Problem(str(output), None, None, "the output file exists already",
                                   "choose a new file name, or pass --force to replace it")])
+    with located(data):
+        return _import(elements, connections, output, target, source, data, seeds)
+
+
+def _import(elements, connections, output, target, source, data, seeds) -> str:
     base = read_all_records(data, skip=target)
     records = read_spreadsheet(elements, connections, default_source=source, gemeenten=gemeente_index(base))
     sources = read_sources(data / "sources.yaml")

@@ -1,24 +1,43 @@
 """Progress lines: shown on a terminal, silent when stderr is not one."""
 
-import io
+import os
+import pty
+import subprocess
+import sys
 
 import pytest
 
 from graph.build import build
-from graph.cli import main
+from graph.settings import ROOT
 
 
-class _Tty(io.StringIO):
-    def isatty(self):
-        return True
+def _build_with_stderr_on(data, out, tty: bool) -> str:
+    """Run 'kennisgraaf build' with its stderr on a pseudo-terminal (tty) or a pipe; what it wrote there."""
+    cmd = [sys.executable, "-m", "graph", "build", "--data", str(data), "--output", str(out), "--no-shacl"]
+    if not tty:
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stderr
+    main_fd, child_fd = pty.openpty()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=child_fd)
+    os.close(child_fd)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main_fd)
+    assert proc.wait() == 0
+    return b"".join(chunks).decode()
 
 
 @pytest.mark.parametrize("tty", [True, False])
-def test_build_progress_only_on_a_terminal(data_copy, tmp_path, monkeypatch, capsys, tty):
-    if tty:
-        monkeypatch.setattr("sys.stderr", _Tty())
-    assert main(["build", "--data", str(data_copy), "--output", str(tmp_path / "out"), "--no-shacl"]) == 0
-    err = __import__("sys").stderr.getvalue() if tty else capsys.readouterr().err
+def test_build_progress_only_on_a_terminal(data_copy, tmp_path, tty):
+    err = _build_with_stderr_on(data_copy, tmp_path / "out", tty)
     if tty:
         assert "[1/5]" in err and "records read" in err and "[5/5] writing" in err
     else:
