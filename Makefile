@@ -1,15 +1,18 @@
 # Two commands for a fresh machine (Python 3.11+, git, make):
-#   make run    set up .venv from requirements.lock, build the graph, print a summary
+#   make run    set up .venv from requirements.lock, build the graph, serve it on http://127.0.0.1:8000/sparql
 #   make test   set up the same way and run every test
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build bench docs lint format lock clean venv
+.PHONY: run summary test build bench docs lint format lock clean venv
 
 run: $(STAMP)
 	$(BIN)/kennisgraaf build
+	$(BIN)/kennisgraaf serve
+
+summary: $(STAMP)
 	$(BIN)/kennisgraaf stats
 
 test: $(STAMP)
