@@ -22,6 +22,7 @@ QUERY = """SELECT DISTINCT ?naam ?code WHERE {
 ASK = 'ASK { ?g sd:cbsCode "GM0503" }'
 CONSTRUCT = 'CONSTRUCT WHERE { ?g a sd:Gemeente ; sd:cbsCode "GM0503" ; rdfs:label ?naam }'
 JS_CLIENT = Path(__file__).parent / "js" / "client.mjs"
+NPM_CLIENT = Path(__file__).parent / "js" / "fetch-sparql-endpoint.mjs"
 
 
 def in_process(kg, query: str = QUERY) -> list[dict[str, str]]:
@@ -79,6 +80,19 @@ def test_javascript_client_with_node(server, kg):
     assert json.loads(out.stdout) == in_process(kg)
     out = subprocess.run([node, str(JS_CLIENT), server.url, ASK], capture_output=True, text=True, timeout=60)
     assert json.loads(out.stdout) is True
+
+
+def test_npm_sparql_client_with_node(server, kg):
+    """fetch-sparql-endpoint from the npm registry (tests/web/js, installed by ``npm ci`` in make test)."""
+    node = shutil.which("node")
+    required(Path(node) if node else Path("/usr/bin/node"), "Node.js (node)", "PATH")
+    required(NPM_CLIENT.parent / "node_modules" / "fetch-sparql-endpoint", "the npm client (run npm ci in "
+             "tests/web/js, as make test does)", "PATH")
+    out = subprocess.run([node, str(NPM_CLIENT), server.url, QUERY], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == in_process(kg)
+    out = subprocess.run([node, str(NPM_CLIENT), server.url, ASK], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and json.loads(out.stdout) is True
 
 
 def readme_curl_commands() -> list[str]:
