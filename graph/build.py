@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,51 +12,22 @@ from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
 from graph.describe import source_quads, void_quads
-from graph.errors import InputError, Problem
+from graph.errors import InputError
 from graph.mapping import map_records
 from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI
 from graph.ontology import ONTOLOGY_FILES, _parse, concept_index
+from graph.publish import prepare_output, write_atomically
 from graph.settings import data_dir as default_data_dir
 from graph.settings import ontology_dir
 from graph.settings import output_dir as default_output_dir
 from graph.settings import seeds_dir as default_seeds_dir
 from graph.sources import Record, read_cbs_gemeenten, read_curated_folder, read_sources
-from graph.store import FORMATS, GRAPH_FILE, KnowledgeGraph
+from graph.store import KnowledgeGraph
 from graph.validate import ValidationReport, union_graph, validate
 
-__all__ = ["BuildResult", "build", "read_all_records", "assemble", "check_output_folder", "OUTPUT_FILES"]
+__all__ = ["BuildResult", "build", "read_all_records", "assemble"]
 
 Quad = tuple[Node, Node, Node, Node | None]
-
-
-#: Prefix of the temporary folder a build writes into before moving the files into place.
-STAGING_PREFIX = ".staging-"
-#: The lock file that makes builds into one folder take turns.
-LOCK_FILE = ".lock"
-#: Every file a build writes; a build replaces an output folder only if it holds nothing else.
-OUTPUT_FILES = frozenset({filename for _, filename, _ in FORMATS.values()} | {"void.ttl", LOCK_FILE})
-
-
-def check_output_folder(output: Path) -> Path:
-    """Resolve ``output`` and make sure a build may replace it; raise InputError if not.
-
-    A build replaces its own files in the folder, so it refuses a folder that
-    holds files it did not write (a user's own folder given by mistake).
-    """
-    output = Path(output).resolve()
-    if output.exists() and not output.is_dir():
-        raise InputError([Problem(str(output), None, "output", "the output path is a file, not a folder",
-                                  "give a folder for the build (new, empty, or an earlier build's)")])
-    if output.is_dir():
-        foreign = sorted(p.name for p in output.iterdir()
-                         if p.name not in OUTPUT_FILES and not p.name.startswith(STAGING_PREFIX))
-        if foreign:
-            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
-            raise InputError([Problem(
-                str(output), None, "output",
-                f"the output folder holds files a build did not write ({shown}); a build replaces what is in it",
-                "choose a new or empty folder, or the folder of an earlier build")])
-    return output
 
 
 @dataclass
@@ -124,7 +91,7 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     valid; the previous build in ``output/`` is then left as it was.
     """
     data = Path(data or default_data_dir())
-    output = check_output_folder(output or default_output_dir())
+    output = prepare_output(output or default_output_dir())  # a folder that cannot be written: say so now
     seeds = seeds if seeds is not None else default_seeds_dir()
     timings: dict[str, float] = {}
 
@@ -159,63 +126,6 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     timings["write"] = time.perf_counter() - t
     return BuildResult(output=output, triples=n_triples, quads=n_quads, facts=facts, records=len(records),
                        report=report, timings=timings, kg=kg)
-
-
-def write_atomically(kg: KnowledgeGraph, output: Path) -> None:
-    """Write every format to a staging folder inside ``output``, then move each file into place.
-
-    Nothing in ``output`` changes until every file has been written and every
-    target checked; the folder itself stays (so building into the current
-    folder works). Builds into the same folder take turns (a lock file).
-    """
-    output = check_output_folder(output)
-    output.mkdir(parents=True, exist_ok=True)
-    with _locked(output):
-        for leftover in output.glob(STAGING_PREFIX + "*"):  # from a build that was killed
-            shutil.rmtree(leftover, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
-        try:
-            quads = kg.sorted_quads()
-            for fmt, (_, filename, _) in FORMATS.items():
-                kg.dump(staging / filename, fmt, quads)
-            (staging / "void.ttl").write_bytes(_void_only(quads))
-            blocked = [p.name for p in staging.iterdir() if (output / p.name).is_dir()]
-            if blocked:
-                raise InputError([Problem(str(output / blocked[0]), None, "output",
-                                          "a folder stands where the build writes a file",
-                                          "remove or rename that folder")])
-            for path in sorted(staging.iterdir(), key=lambda p: p.name == GRAPH_FILE):  # the N-Quads last
-                os.replace(path, output / path.name)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-@contextmanager
-def _locked(output: Path):
-    """Hold an exclusive lock on ``output/.lock`` (POSIX); elsewhere, no lock."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    with (output / LOCK_FILE).open("w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _void_only(quads) -> bytes:
-    """The dataset description (its named graph) as Turtle, in the build's sorted order."""
-    import pyoxigraph as ox
-
-    from graph.describe import META_GRAPH
-    from graph.namespaces import FILE_PREFIXES
-
-    meta = ox.NamedNode(str(META_GRAPH))
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name == meta]
-    return ox.serialize(triples, None, format=ox.RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience

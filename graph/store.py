@@ -16,8 +16,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from graph.namespaces import FILE_PREFIXES, PREFIXES
+from graph.namespaces import FILE_PREFIXES
 from graph.settings import output_dir
+from graph.sparql import Limits, library_limits, run_query
 
 __all__ = ["KnowledgeGraph", "load", "GRAPH_FILE", "FORMATS"]
 
@@ -101,18 +102,22 @@ class KnowledgeGraph:
         result = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(next(iter(result))["n"].value)
 
-    def raw_query(self, sparql: str):
-        """Run SPARQL and return pyoxigraph's own result object."""
-        return self.store.query(sparql, prefixes=PREFIXES)
+    def query(self, sparql: str, *, limits: Limits | None = None, default_graph=None, named_graphs=None):
+        """Run SPARQL through the safe query layer (:mod:`graph.sparql`) and return plain values.
 
-    def query(self, sparql: str):
-        """Run a SPARQL SELECT and return a :class:`pandas.DataFrame`.
+        SELECT returns a :class:`pandas.DataFrame`, ASK a bool, CONSTRUCT/DESCRIBE
+        a list of rdflib triples. The query runs with a time and a row limit
+        (``limits``; default :func:`graph.sparql.library_limits`, 120 s and a
+        million rows) and may not fetch anything: ``SERVICE``, updates and
+        ``FROM`` of a graph the store does not hold are refused.
 
-        ASK returns a bool; CONSTRUCT/DESCRIBE return a list of rdflib triples.
+        Raises
+        ------
+        graph.sparql.QueryError
+            A syntax error, a refused query, or a limit passed; ``.message`` says which in one line.
         """
-        from graph.tables import results_to_frame
-
-        result = results_to_frame(self.raw_query(sparql))
+        result = run_query(self.store, sparql, limits=limits or library_limits(), default_graph=default_graph,
+                           named_graphs=named_graphs, graphs=set(self.named_graphs()))
         if isinstance(result, list):
             return [(_from_ox(s), _from_ox(p), _from_ox(o)) for s, p, o in result]
         return result
