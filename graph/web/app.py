@@ -27,7 +27,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from graph.sparql import Limits, QueryError, QueryPool, check_query
+from graph.sparql import Limits, QueryError, QueryPool
 from graph.store import KnowledgeGraph
 from graph.web.dataset import DatasetFiles
 from graph.web.protocol import ProtocolError, negotiate, parse_request, wants_html
@@ -236,7 +236,8 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
             # first line, so syntax errors keep their line numbers
             base = str(request.url.replace(query="", fragment=""))
             query = f"BASE <{base}> {req.query}"
-            kind = check_query(query, limits=settings.limits(), graphs=backend.graphs)
+            default_graph, named_graphs = list(req.default_graphs) or None, list(req.named_graphs) or None
+            kind = backend.pool.check(query, default_graph, named_graphs)
             fmt = negotiate(accept, kind, req.format_hint)
             etag = _etag(backend.build_id, fmt, query, *req.default_graphs, "\x1e", *req.named_graphs)
             headers = {"ETag": etag, "Last-Modified": formatdate(backend.last_modified, usegmt=True),
@@ -247,8 +248,7 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
             headers["X-Cache"] = "hit" if data is not None else "miss"
             if data is None:
                 data = await run_in_threadpool(backend.pool.execute, query, serialize=fmt,
-                                               default_graph=list(req.default_graphs) or None,
-                                               named_graphs=list(req.named_graphs) or None)
+                                               default_graph=default_graph, named_graphs=named_graphs)
                 backend.cache.put(etag, data)
             return Response(data, media_type=result_media_type(fmt), headers=headers)
         except ProtocolError as exc:
