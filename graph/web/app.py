@@ -43,13 +43,15 @@ STATIC_DIR = Path(__file__).parent / "static"
 class Settings:
     """How the endpoint runs.
 
-    ``timeout`` (seconds), ``max_rows`` and ``max_length`` (characters) are the per-query limits;
+    ``timeout`` (seconds), ``max_rows``, ``max_bytes`` (of a serialized answer) and ``max_length``
+    (characters of the query) are the per-query limits;
     ``workers`` query processes; ``cache_entries`` = 0 turns the result cache off; ``build_id`` names the
     build for ETags when no watched files are given.
     """
 
     timeout: float = 10.0
     max_rows: int = 100_000
+    max_bytes: int = 64 * 1024 * 1024
     max_length: int = 100_000
     workers: int = 2
     cache_entries: int = 512
@@ -58,7 +60,8 @@ class Settings:
     reload_check: float = 1.0
 
     def limits(self) -> Limits:
-        return Limits(timeout=self.timeout, max_rows=self.max_rows, max_length=self.max_length)
+        return Limits(timeout=self.timeout, max_rows=self.max_rows, max_bytes=self.max_bytes,
+                      max_length=self.max_length)
 
 
 class ResultCache:
