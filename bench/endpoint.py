@@ -151,6 +151,7 @@ def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: 
             i += 1
         conn.close()
 
+    load_before = os.getloadavg()[0]
     threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
     for th in threads:
         th.start()
@@ -164,7 +165,9 @@ def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: 
 
     return {"clients": clients, "duration_s": round(wall, 1), "requests": len(latencies), "errors": len(errors),
             "error_examples": sorted(set(errors))[:3], "rps": round(len(latencies) / wall, 2),
-            "p50_ms": pct(0.50), "p99_ms": pct(0.99)}
+            "p50_ms": pct(0.50), "p99_ms": pct(0.99),
+            # the machine's 1-minute load average: figures taken on a busy machine are not comparable across runs
+            "loadavg_before": round(load_before, 2), "loadavg_after": round(os.getloadavg()[0], 2)}
 
 
 def _rss_mib(pid: int) -> dict[str, float]:
@@ -252,14 +255,15 @@ def format_endpoint_report(results: dict[str, Any]) -> str:
     lines = [f"SPARQL endpoint load test on 127.0.0.1 ({results['duration_s']:.0f} s per run, mix: "
              f"{', '.join(results['mix'])})",
              f"{'target':<24}{'clients':>8}{'req/s':>10}{'x thin':>8}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}"
-             f"{'RSS before':>12}{'RSS after':>11}"]
+             f"{'RSS before':>12}{'RSS after':>11}{'load avg':>10}"]
     for name, result in results["targets"].items():
         if "error" in result:
             lines.append(f"{name:<24}  FAILED: {result['error'][:90]}")
         for r in result.get("runs", []):
             lines.append(f"{name:<24}{r['clients']:>8}{r['rps']:>10.2f}{r.get('x_thin', float('nan')):>8.2f}"
                          f"{r['p50_ms'] or float('nan'):>10.1f}{r['p99_ms'] or float('nan'):>10.1f}{r['errors']:>8}"
-                         f"{r['rss_before']['with_workers_mib']:>10.0f} M{r['rss_after']['with_workers_mib']:>9.0f} M")
+                         f"{r['rss_before']['with_workers_mib']:>10.0f} M{r['rss_after']['with_workers_mib']:>9.0f} M"
+                         f"{r.get('loadavg_after', float('nan')):>10.1f}")
     rows = {name: r.get("rows") for name, r in results["targets"].items() if r.get("rows")}
     if len({json.dumps(v, sort_keys=True) for v in rows.values()}) > 1:
         lines.append("WARNING: the targets returned different row counts: " + json.dumps(rows))

@@ -69,12 +69,13 @@ class Server:
 
 
 @contextlib.contextmanager
-def running_server(args: list[str], log: Path, startup: float = 120):
+def running_server(args: list[str], log: Path, startup: float = 120, env: dict[str, str] | None = None):
     """Start ``python -m graph serve`` on a free port; stop its whole process group by its PID at the end."""
     port = free_port()
     with open(log, "wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--port", str(port), *args],
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT)
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT,
+                                env=dict(os.environ, **(env or {})))
     server = Server(f"http://127.0.0.1:{port}/sparql", proc.pid, log)
     try:
         deadline = time.monotonic() + startup
