@@ -14,11 +14,12 @@ from rdflib.term import Node
 from graph.describe import source_quads, void_quads
 from graph.errors import InputError
 from graph.mapping import map_records
+from graph.mapping.derived import derive_records
 from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI
 from graph.ontology import ONTOLOGY_FILES, _parse, concept_index
 from graph.publish import prepare_output, write_atomically
+from graph.settings import ROOT, ontology_dir
 from graph.settings import data_dir as default_data_dir
-from graph.settings import ontology_dir
 from graph.settings import output_dir as default_output_dir
 from graph.settings import seeds_dir as default_seeds_dir
 from graph.sources import Record, read_cbs_gemeenten, read_curated_folder, read_sources
@@ -53,11 +54,13 @@ def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None
     """Reference records (CBS list, reference YAML) followed by the curated records (all but ``skip``)."""
     problems = []
     records: list[Record] = []
+    # the project's own data/ is shown as data/...; any other folder by the path it was given (what was read)
+    root = data.parent if data.resolve() == (ROOT / "data").resolve() else None
+    cbs = data / "reference" / "cbs-gemeenten-2021.csv"
     readers = [
-        lambda: read_cbs_gemeenten(data / "reference" / "cbs-gemeenten-2021.csv",
-                                   display_name="data/reference/cbs-gemeenten-2021.csv"),
-        lambda: read_curated_folder(data / "reference", root=data.parent, skip=skip),
-        lambda: read_curated_folder(data / "curated", root=data.parent, skip=skip),
+        lambda: read_cbs_gemeenten(cbs, display_name=str(cbs.relative_to(root)) if root else str(cbs)),
+        lambda: read_curated_folder(data / "reference", root=root, skip=skip),
+        lambda: read_curated_folder(data / "curated", root=root, skip=skip),
     ]
     for read in readers:
         try:
@@ -71,7 +74,7 @@ def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None
 
 def assemble(records: list[Record], sources) -> tuple[set[Quad], int]:
     """Map records and add source metadata, ontology and concept schemes."""
-    mapped = map_records(records, sources, concept_index())
+    mapped = map_records(records + derive_records(records, sources), sources, concept_index())
     if mapped.problems:
         raise InputError(mapped.problems)
     quads: set[Quad] = set(mapped.quads) | source_quads(sources)

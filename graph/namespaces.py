@@ -116,6 +116,7 @@ class SD(DefinedNamespace):
     voorzitter: URIRef
     geenToegangsmodel: URIRef
     gevestigdIn: URIRef
+    inGemeente: URIRef
     initiatiefnemer: URIRef
     jaar: URIRef
     ligtIn: URIRef

@@ -251,3 +251,13 @@ def test_two_records_stating_one_fact_get_a_claim_each(data_copy, seeds_dir):
     _add(data_copy, text)
     problems = [p for p in _problems(data_copy, seeds=seeds_dir) if "quote not found" in p.message]
     assert [(p.file.rsplit("/", 1)[-1], p.line) for p in problems] == [("extra.yaml", 6)]
+
+
+def test_messages_name_the_files_actually_read(data_copy, capsys):
+    """With --data DIR, every path in a message is a file in DIR (not the project's data/)."""
+    (data_copy / "reference" / "cbs-gemeenten-2021.csv").write_text("kapot\n", encoding="utf-8")
+    _add(data_copy, "records:\n  - about: gemeente/gm0503\n    thema: onzin\n    source: '004'\n    quote: Delft\n")
+    assert main(["validate", "--data", str(data_copy), "-q", "--no-shacl"]) == 1
+    err = capsys.readouterr().err
+    assert f"{data_copy}/reference/cbs-gemeenten-2021.csv:1" in err
+    assert "data/reference/cbs-gemeenten-2021.csv" not in err.replace(str(data_copy), "DIR")
