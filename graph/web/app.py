@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -37,6 +38,8 @@ __all__ = ["Settings", "ResultCache", "create_app", "STATIC_DIR"]
 
 log = logging.getLogger("kennisgraaf.web")
 STATIC_DIR = Path(__file__).parent / "static"
+# an IRI reference without a scheme, e.g. <s> or <../x>: the query needs a base IRI
+_RELATIVE_IRI = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:)[^<>\"{}|^`\\\x00-\x20]*>")
 
 
 @dataclass(frozen=True)
@@ -235,12 +238,13 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
                 endpoint = str(request.url.replace(query=""))
                 return Response(service_description(endpoint, sorted(backend.graphs)),
                                 media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"})
-            # relative IRIs resolve against the endpoint (the protocol's "service-defined BASE URI"); on the
-            # first line, so syntax errors keep their line numbers
-            base = str(request.url.replace(query="", fragment=""))
-            query = f"BASE <{base}> {req.query}"
             default_graph, named_graphs = list(req.default_graphs) or None, list(req.named_graphs) or None
-            kind = backend.pool.check(query, default_graph, named_graphs)
+            kind = backend.pool.check(req.query, default_graph, named_graphs)  # messages point into the query
+            query = req.query
+            if _RELATIVE_IRI.search(query):
+                # relative IRIs resolve against the endpoint (the protocol's "service-defined BASE URI"); on the
+                # first line, so later lines keep their numbers
+                query = f"BASE <{request.url.replace(query='', fragment='')}> {query}"
             fmt = negotiate(accept, kind, req.format_hint)
             etag = _etag(backend.build_id, fmt, query, *req.default_graphs, "\x1e", *req.named_graphs)
             headers = {"ETag": etag, "Last-Modified": formatdate(backend.last_modified, usegmt=True),
