@@ -62,7 +62,7 @@ def cmd_build(args) -> int:
 
     # in a child process, so that Ctrl-C stops it at once even inside the store's native code
     result = run_in_child(_build_in_child, data=args.data, output=args.output, seeds=args.seeds,
-                          shacl=not args.no_shacl, progress=_progress(args.quiet))
+                          shacl=not args.no_shacl, progress=_progress(args.quiet or not sys.stderr.isatty()))
     print(f"Built {result.triples} triples ({result.quads} quads with the per-source named graphs) "
           f"from {result.records} records "
           f"({result.facts} claims) in {sum(result.timings.values()):.1f}s.")

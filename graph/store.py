@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from graph.namespaces import FILE_PREFIXES
+from graph.namespaces import FILE_PREFIXES, PREFIXES
 from graph.settings import output_dir
 from graph.sparql import Limits, library_limits, run_query
 
@@ -101,6 +101,14 @@ class KnowledgeGraph:
         """Number of triples in the default graph (each distinct triple once)."""
         result = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(next(iter(result))["n"].value)
+
+    def raw_query(self, sparql: str):
+        """Run one of the package's own fixed queries in this process; pyoxigraph's result object.
+
+        For the build's checks and counts only: no limits and no child process.
+        SPARQL that comes from a user always goes through :meth:`query`.
+        """
+        return self.store.query(sparql, prefixes=PREFIXES)
 
     def query(self, sparql: str, *, limits: Limits | None = None, default_graph=None, named_graphs=None):
         """Run SPARQL through the safe query layer (:mod:`graph.sparql`) and return plain values.
