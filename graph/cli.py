@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from graph import __version__
+from graph import __version__, commands_serve
 from graph.errors import InputError
 from graph.namespaces import PREFIXES
 
@@ -278,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--data", type=Path, help="curated data folder (default: data/)")
     sp.add_argument("--seeds", type=Path, help="folder with the source texts")
     sp.set_defaults(func=cmd_import)
+    commands_serve.register(sub)
     return p
 
 
