@@ -575,8 +575,14 @@ class QueryPool:
 
         Raises :class:`QueryError` (its subclasses) like :func:`run_query`.
         """
+        import queue
+
         self.check(sparql, default_graph, named_graphs)
-        worker = self._idle.get()
+        try:  # all workers busy for as long as a query may run: say so instead of queueing without end
+            worker = self._idle.get(timeout=self.limits.timeout)
+        except queue.Empty:
+            raise QueryTimeout("the server is busy: no worker came free within "
+                               f"{self.limits.timeout:g} s; try again in a moment") from None
         request = (sparql, {"serialize": serialize, "default_graph": default_graph, "named_graphs": named_graphs})
         try:
             ok, value = worker.ask(request, self.limits.timeout)

@@ -97,6 +97,12 @@ class KnowledgeGraph:
         kg.store.load(path=str(path))
         return kg
 
+    def add_file(self, path: Path, graph: str) -> None:
+        """Load an RDF file (format from its extension) as the named graph ``graph``, and its triples
+        into the default graph too (the layout of a build: every triple once in the default graph)."""
+        self.store.load(path=str(path), to_graph=ox.NamedNode(graph))
+        self.store.load(path=str(path), to_graph=ox.DefaultGraph())
+
     def __len__(self) -> int:
         """Number of triples in the default graph (each distinct triple once)."""
         result = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")

@@ -65,10 +65,5 @@ class DatasetFiles:
         the layout of the built graph: every triple once in the default graph)."""
         kg = KnowledgeGraph.from_file(self.graph)
         for iri, path in self.named.items():
-            # TODO(lead): a KnowledgeGraph.add_file(path, graph=iri) in graph/store.py would keep pyoxigraph
-            # named in store.py only; until then the store's own loader is called here.
-            from pyoxigraph import DefaultGraph, NamedNode
-
-            kg.store.load(path=str(path), to_graph=NamedNode(iri))
-            kg.store.load(path=str(path), to_graph=DefaultGraph())
+            kg.add_file(path, graph=iri)
         return kg
