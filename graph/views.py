@@ -28,6 +28,7 @@ __all__ = [
     "PARTY_CLASSES",
     "load_query",
     "entity_table",
+    "declaring_claims",
     "full_graph",
     "cooperation_graph",
     "affiliation_graph",
@@ -122,12 +123,22 @@ def entity_table(kg) -> pd.DataFrame:
     return table
 
 
+def declaring_claims(kg) -> dict[str, dict]:
+    """Per entity, the best claim that declares it (stated first): ``source``, ``quote``, ``status``, ``reason``."""
+    df = _frame(kg, "entity_claims")
+    out: dict[str, dict] = {}
+    for row in sorted(df.itertuples(index=False), key=lambda r: (r.e, r.status != "vermeld", r.bron)):
+        out.setdefault(row.e, _evidence(row, "", ""))
+    return out
+
+
 def _add_nodes(g: nx.Graph, table: pd.DataFrame, nodes) -> None:
     for n in nodes:
         row = table.loc[n]
         g.add_node(n, label=str(row["label"]), kind=str(row["kind"]), soort=str(row["soort"]),
                    gemeenten=list(row["gemeenten"]), themes=list(row["themes"]), sources=list(row["sources"]),
-                   inferred=bool(row["inferred"]), awards=[int(y) for y in row["awards"]])
+                   inferred=bool(row["inferred"]), awards=[int(y) for y in row["awards"]],
+                   soort_id=str(row["soort_id"]))
 
 
 def _evidence(row, relation: str, via: str, party: str = "", role: str = "") -> dict:
@@ -195,7 +206,7 @@ def _facts(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Group claims per fact: a fact is stated when any of its claims is."""
     df = df.copy()
     df["stated"] = df["status"] == "vermeld"
-    df["fact_stated"] = df.groupby(keys)["stated"].transform("max")
+    df["fact_stated"] = df.groupby(keys, dropna=False)["stated"].transform("max").astype(bool)
     return df
 
 

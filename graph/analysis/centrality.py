@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import networkx as nx
 import pandas as pd
 
@@ -18,12 +20,15 @@ def _igraph_measures(G: nx.Graph, weight: str | None) -> dict[str, list]:
     n = h.vcount()
     # normalised betweenness as networkx computes it (undirected: 2 / ((n-1)(n-2))); unweighted paths (hops)
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    with warnings.catch_warnings():  # igraph warns on disconnected graphs, as networkx's result also shows
+        warnings.simplefilter("ignore", RuntimeWarning)
+        eigen = h.eigenvector_centrality(weights=w, scale=False) if h.ecount() else [0.0] * n
     return {
         "graad": h.degree(),
         "gewogen_graad": h.strength(weights=w) if w else h.degree(),
         "tussenpositie": [b * scale for b in h.betweenness(directed=False)],
         "pagerank": h.pagerank(weights=w, damping=0.85) if n else [],
-        "eigenvector": h.eigenvector_centrality(weights=w, scale=False) if h.ecount() else [0.0] * n,
+        "eigenvector": eigen,
         "beperking": h.constraint(weights=w),
     }
 

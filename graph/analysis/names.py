@@ -34,10 +34,11 @@ def normalize(name: str) -> str:
 class NameError_(LookupError):  # noqa: N801 - the trailing underscore keeps the builtin name free
     """A name that does not pick out exactly one entity; ``matches`` holds (label, IRI) suggestions."""
 
-    def __init__(self, name: str, matches: list[tuple[str, str]], message: str) -> None:
+    def __init__(self, name: str, matches: list[tuple[str, str]], message: str, headline: str = "") -> None:
         super().__init__(message)
         self.name = name
         self.matches = matches
+        self.headline = headline or message
 
 
 class UnknownName(NameError_):
@@ -108,6 +109,8 @@ def resolve(kg, name: str, *, kinds: tuple[str, ...] | None = None, names: pd.Da
     'https://w3id.org/sociaal-domein/id/organisatie/b'
     >>> resolve(kg, "gemeente een")
     'https://w3id.org/sociaal-domein/id/gemeente/gm0001'
+    >>> resolve(kg, "organisatie/c")
+    'https://w3id.org/sociaal-domein/id/organisatie/c'
     >>> try:
     ...     resolve(kg, "Gama")
     ... except UnknownName as exc:
@@ -115,6 +118,11 @@ def resolve(kg, name: str, *, kinds: tuple[str, ...] | None = None, names: pd.Da
     Gamma
     """
     names = name_table(kg) if names is None else names
+    base = "https://w3id.org/sociaal-domein/id/"
+    for iri in (name, base + name):  # a full IRI or a curated id such as organisatie/mee-delft
+        if "/" in name and iri in set(names["e"]) and (kinds is None or iri in set(
+                names.loc[names["kind"].isin(kinds), "e"])):
+            return iri
     hits = match(names, name, kinds=kinds)
     if len(hits) == 1:
         return hits[0]
@@ -122,8 +130,9 @@ def resolve(kg, name: str, *, kinds: tuple[str, ...] | None = None, names: pd.Da
         labels = names.drop_duplicates("e").set_index("e")["label"]
         found = [(labels[h], h) for h in hits]
         raise AmbiguousName(name, found, f"'{name}' past bij meer dan één naam: "
-                            + "; ".join(f"{lab} ({iri})" for lab, iri in found))
+                            + "; ".join(f"{lab} ({iri})" for lab, iri in found),
+                            f"'{name}' past bij meer dan één naam")
     pool = names if kinds is None else names[names["kind"].isin(kinds)]
     close = suggestions(pool, name)
     hint = ("; bedoelt u: " + "; ".join(lab for lab, _ in close)) if close else ""
-    raise UnknownName(name, close, f"geen entiteit heet '{name}'{hint}")
+    raise UnknownName(name, close, f"geen entiteit heet '{name}'{hint}", f"geen entiteit heet '{name}'")
