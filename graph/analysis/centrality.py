@@ -22,7 +22,9 @@ def _igraph_measures(G: nx.Graph, weight: str | None) -> dict[str, list]:
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     with warnings.catch_warnings():  # igraph warns on disconnected graphs, as networkx's result also shows
         warnings.simplefilter("ignore", RuntimeWarning)
-        eigen = h.eigenvector_centrality(weights=w, scale=False) if h.ecount() else [0.0] * n
+        eigen = h.eigenvector_centrality(weights=w) if h.ecount() else [0.0] * n
+    norm = sum(x * x for x in eigen) ** 0.5 or 1.0
+    eigen = [x / norm for x in eigen]  # unit length, as networkx returns it
     return {
         "graad": h.degree(),
         "gewogen_graad": h.strength(weights=w) if w else h.degree(),
@@ -103,7 +105,8 @@ def centrality(G: nx.Graph, *, weight: str | None = "weight", backend: str = "ig
         from graph.analysis.names import normalize
 
         want = normalize(gemeente)
-        keep &= [any(normalize(g) == want for g in G.nodes[n].get("gemeenten", [])) for n in nodes]
+        keep &= pd.Series([any(normalize(g) == want for g in G.nodes[n].get("gemeenten", [])) for n in nodes],
+                          index=df.index)
     df = df[keep].sort_values(["pagerank", "tussenpositie", "naam"], ascending=[False, False, True])
     df = df.reset_index(drop=True)
     return df.head(top) if top else df
