@@ -110,21 +110,29 @@ def _prov(ev: dict) -> dict:
             "Inferred": (ev.get("reason") or "afgeleid") if ev.get("status") == "afgeleid" else ""}
 
 
-def write_kumu(G: nx.MultiDiGraph, elements: Path, connections: Path, *, node_evidence: dict | None = None) -> None:
+def write_kumu(G: nx.MultiDiGraph, elements: Path, connections: Path, *, node_evidence: dict | None = None,
+               exclude: nx.MultiDiGraph | None = None) -> None:
     """Kumu / Graph Commons CSV files of a full graph (:func:`graph.views.full_graph`).
 
     Elements: one row per entity (``ID`` is the curated id, e.g. ``organisatie/kwadraad``;
     ``Type`` the record type; ``Soort`` the concept name). Connections: one row per claim
     of a relation, ``Type`` the record field (``werkt_samen_met``, ``uitgevoerd_door``, ...)
     or, for a membership, its role (``partner``, ``penvoerder``, ...). ``node_evidence``
-    maps an IRI to the claim (source, quote, status) that declares it.
+    maps an IRI to the claim (source, quote, status) that declares it. Entities and relations
+    of ``exclude`` (e.g. the full graph of the reference data an import is checked against)
+    are not written; a written relation may still refer to an excluded entity by its id.
     """
+    skip_nodes = set(exclude) if exclude is not None else set()
+    skip_edges = ({(a, b, d["relation"], d.get("rol")) for a, b, d in exclude.edges(data=True)}
+                  if exclude is not None else set())
     fields = _field_names()
     node_evidence = node_evidence or {}
     with open(elements, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=KUMU_ELEMENT_COLUMNS)
         w.writeheader()
         for n, d in sorted(G.nodes(data=True)):
+            if n in skip_nodes:
+                continue
             ev = node_evidence.get(n, {})
             w.writerow({"ID": _local_id(n), "Label": d.get("label", ""), "Type": d.get("kind", ""),
                         "Soort": d.get("soort_id", ""), "Gemeente": "", "Beschrijving": "", **_prov(ev)})
@@ -132,6 +140,8 @@ def write_kumu(G: nx.MultiDiGraph, elements: Path, connections: Path, *, node_ev
         w = csv.DictWriter(fh, fieldnames=KUMU_CONNECTION_COLUMNS)
         w.writeheader()
         for a, b, d in sorted(G.edges(data=True), key=lambda e: (e[0], e[1], e[2]["relation"])):
+            if (a, b, d["relation"], d.get("rol")) in skip_edges:
+                continue
             if d["relation"] == "lid van" and d.get("rol") in MEMBERSHIP_ROLES:
                 # a membership is one record: one row with its best claim
                 w.writerow({"From": _local_id(a), "To": _local_id(b), "Type": d["rol"],
