@@ -28,6 +28,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bench.analysis import format_analysis, run_analysis
 from bench.queries import select_queries
 from bench.report import format_report, ratios
 from bench.stores import BASELINE, DEFAULT_STORES, STORES
@@ -64,6 +65,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         f" (default {','.join(DEFAULT_STORES)})")
     p.add_argument("--shacl", action="store_true",
                    help="include SHACL in the synthetic build (slow: minutes at scale 1)")
+    p.add_argument("--skip-analysis", action="store_true",
+                   help="do not time the views and network analysis (bench/analysis.py)")
     args = p.parse_args(argv)
     if not 0 < args.scale <= 5:
         p.error("--scale must be in (0, 5]")
@@ -142,6 +145,9 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             _say_build(build)
             stores = _measure_stores(build["path"], args, queries) if "error" not in build else {}
             results["graphs"]["synthetic"] = {"build": build, "stores": stores}
+    if not args.skip_synthetic and not args.skip_analysis:
+        _say("ANALYSIS: views and network analysis of the synthetic graph, ours vs NetworkX (fresh process)")
+        results["analysis"] = run_analysis(args.seed, args.scale, args.timeout)
     for g in results["graphs"].values():
         base = g["stores"].get(BASELINE)
         if base and "load_s" in base:
@@ -155,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     results = run_benchmark(args)
     print(format_report(results))
+    if "analysis" in results:
+        print(format_analysis(results["analysis"]))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.out / f"{stamp}.json"
@@ -162,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nfigures written to {path}")
     failed = [name for name, g in results["graphs"].items()
               if "error" in g["build"] or any("error" in s for s in g["stores"].values())]
+    failed += ["analysis"] if "error" in results.get("analysis", {}) else []
     return 1 if failed else 0
 
 

@@ -11,7 +11,10 @@ import json
 import sys
 from pathlib import Path
 
-__all__ = ["register", "GRAPH_EXPORT_FORMATS", "VIEWS"]
+__all__ = ["register", "ANALYSIS_COMMANDS", "GRAPH_EXPORT_FORMATS", "VIEWS"]
+
+#: The commands :func:`register` adds.
+ANALYSIS_COMMANDS = ("partners", "path", "central", "brokers", "communities", "profile", "compare", "which", "report")
 
 GRAPH_EXPORT_FORMATS = ("graphml", "gexf", "kumu", "nodelink")
 #: --view name -> function name in graph.views

@@ -162,7 +162,7 @@ vermelde feiten blijven er {stated.number_of_edges()} over.</p>""")
                 name, n = part.rsplit(" (", 1)
                 kinds[name] += int(n.rstrip(")"))
     if kinds:
-        top = kinds.most_common(12)
+        top = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
         parts.append(_figure(svg_bar_chart([k for k, _ in top], {"organisaties": [n for _, n in top]},
                                            "Soorten organisaties in de profielen", "aantal"),
                              "Mix van soorten organisaties over alle Gouden Gemeenten."))

@@ -88,39 +88,51 @@ def entity_table(kg) -> pd.DataFrame:
 
     Columns: ``label``, ``kind``, ``soort``, ``soort_id``, ``gemeenten``, ``themes``,
     ``sources``, ``inferred``, ``awards``.
-    """
-    ent = _frame(kg, "entities")
-    order = {c: i for i, c in enumerate(ENTITY_CLASSES)}
-    ent["kind"] = ent["klasse"].map(_local)
-    ent["rank"] = ent["kind"].map(order)
-    ent = ent.sort_values(["e", "rank", "soort"], na_position="last")
-    soorten = ent.dropna(subset=["soort"]).groupby("e")["soort"].agg(lambda s: "; ".join(sorted(set(s))))
-    soort_ids = ent.dropna(subset=["soort_id"]).groupby("e")["soort_id"].agg(
-        lambda s: ";".join(sorted({_local(x) for x in s})))
-    table = ent.drop_duplicates("e").set_index("e")[["label", "kind"]]
-    table["label"] = [lab if isinstance(lab, str) and lab else _local(iri) for iri, lab in table["label"].items()]
-    table["soort"] = soorten.reindex(table.index).fillna("")
-    table["soort_id"] = soort_ids.reindex(table.index).fillna("")
 
-    def lists(name: str, col: str, cast=str) -> pd.Series:
+    Examples
+    --------
+    >>> from graph.analysis.fixtures import example_kg
+    >>> entity_table(example_kg()).loc["https://w3id.org/sociaal-domein/id/organisatie/a", ["label", "kind"]].tolist()
+    ['Alfa', 'Organisatie']
+    """
+    order = {c: i for i, c in enumerate(ENTITY_CLASSES)}
+    rows: dict[str, dict] = {}
+    ent = _frame(kg, "entities")
+    for e, klasse, label, soort, soort_id in zip(ent["e"], ent["klasse"], ent["label"], ent["soort"],
+                                                 ent["soort_id"], strict=True):
+        kind = _local(klasse)
+        r = rows.get(e)
+        if r is None:
+            r = rows[e] = {"label": label if isinstance(label, str) and label else _local(e), "kind": kind,
+                           "soort": set(), "soort_id": set(), "gemeenten": set(), "themes": set(),
+                           "sources": set(), "inferred": True, "awards": set()}
+        elif order[kind] < order[r["kind"]]:
+            r["kind"] = kind
+        if soort:
+            r["soort"].add(soort)
+        if soort_id:
+            r["soort_id"].add(_local(soort_id))
+    for name, col, key, cast in (("entity_gemeenten", "gemeente", "gemeenten", str),
+                                 ("entity_themes", "thema", "themes", str), ("awards", "jaar", "awards", int),
+                                 ("entity_sources", "bron", "sources", str)):
         df = _frame(kg, name)
         if not len(df):
-            return pd.Series([[] for _ in table.index], index=table.index, dtype=object)
-        grouped = df.groupby("e")[col].agg(lambda s: sorted({cast(x) for x in s}))
-        return pd.Series([grouped.get(i, []) for i in table.index], index=table.index, dtype=object)
-
-    table["gemeenten"] = lists("entity_gemeenten", "gemeente")
-    table["themes"] = lists("entity_themes", "thema")
-    table["awards"] = lists("awards", "jaar", int)
-    src = _frame(kg, "entity_sources")
-    table["sources"] = pd.Series([[] for _ in table.index], index=table.index, dtype=object)
-    table["inferred"] = True
-    if len(src):
-        grouped = src.groupby("e").agg(sources=("bron", lambda s: sorted(set(s))), vermeld=("vermeld", "max"))
-        table["sources"] = pd.Series([grouped["sources"].get(i, []) for i in table.index], index=table.index,
-                                     dtype=object)
-        table["inferred"] = [not bool(grouped["vermeld"].get(i, 0)) for i in table.index]
-    return table
+            continue
+        for e, v in zip(df["e"], df[col], strict=True):
+            if e in rows and v is not None:
+                rows[e][key].add(cast(v))
+        if name == "entity_sources":
+            for e, vermeld in zip(df["e"], df["vermeld"], strict=True):
+                if e in rows and vermeld:
+                    rows[e]["inferred"] = False
+    for r in rows.values():
+        r["soort"] = "; ".join(sorted(r["soort"]))
+        r["soort_id"] = ";".join(sorted(r["soort_id"]))
+        for key in ("gemeenten", "themes", "sources", "awards"):
+            r[key] = sorted(r[key])
+    columns = ["label", "kind", "soort", "soort_id", "gemeenten", "themes", "sources", "inferred", "awards"]
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+    return table.sort_index()
 
 
 def declaring_claims(kg) -> dict[str, dict]:
@@ -133,8 +145,11 @@ def declaring_claims(kg) -> dict[str, dict]:
 
 
 def _add_nodes(g: nx.Graph, table: pd.DataFrame, nodes) -> None:
+    cols = list(table.columns)
+    index = {n: i for i, n in enumerate(table.index)}
+    values = table.to_numpy()
     for n in nodes:
-        row = table.loc[n]
+        row = dict(zip(cols, values[index[n]], strict=True))
         g.add_node(n, label=str(row["label"]), kind=str(row["kind"]), soort=str(row["soort"]),
                    gemeenten=list(row["gemeenten"]), themes=list(row["themes"]), sources=list(row["sources"]),
                    inferred=bool(row["inferred"]), awards=[int(y) for y in row["awards"]],
@@ -154,7 +169,7 @@ def _evidence(row, relation: str, via: str, party: str = "", role: str = "") -> 
     return ev
 
 
-def full_graph(kg) -> nx.MultiDiGraph:
+def full_graph(kg, *, _table: pd.DataFrame | None = None) -> nx.MultiDiGraph:
     """Every entity a node, every relation between two entities an edge, with its claims.
 
     Memberships become ``lid van`` edges (member -> collaboration, attribute ``rol``)
@@ -170,7 +185,7 @@ def full_graph(kg) -> nx.MultiDiGraph:
     >>> sorted({d["relation"] for _, _, d in G.edges(data=True)})
     ['actief in', 'lid van', 'uitgevoerd door', 'werkt samen met']
     """
-    table = entity_table(kg)
+    table = entity_table(kg) if _table is None else _table
     g = nx.MultiDiGraph(name="volledige graaf")
     _add_nodes(g, table, table.index)
     labels = _property_labels(kg)
@@ -221,7 +236,7 @@ def _affiliation_rows(kg, table: pd.DataFrame) -> pd.DataFrame:
     return _facts(aff, ["partij", "hub", "p", "rol"])
 
 
-def cooperation_graph(kg, *, stated_only: bool = False) -> nx.Graph:
+def cooperation_graph(kg, *, stated_only: bool = False, _table: pd.DataFrame | None = None) -> nx.Graph:
     """Organisations, gemeenten and regio's linked when they cooperate, weighted by the number of ties.
 
     A tie is one shared collaboration (membership), initiative or place (runner,
@@ -244,8 +259,9 @@ def cooperation_graph(kg, *, stated_only: bool = False) -> nx.Graph:
     >>> cooperation_graph(example_kg(), stated_only=True).edges[a, b]["weight"]
     1
     """
-    table = entity_table(kg)
-    labels = table["label"]
+    table = entity_table(kg) if _table is None else _table
+    labels = table["label"].to_dict()
+    kinds = table["kind"].to_dict()
     ties: dict[tuple, dict] = {}
 
     def tie(a: str, b: str, relation: str, via_iri: str, stated: bool, evidence: list[dict]) -> None:
@@ -258,7 +274,7 @@ def cooperation_graph(kg, *, stated_only: bool = False) -> nx.Graph:
 
     aff = _affiliation_rows(kg, table)
     if len(aff):
-        aff["hub_kind"] = aff["hub"].map(table["kind"])
+        aff["hub_kind"] = aff["hub"].map(kinds)
         aff = aff[aff["hub_kind"].isin(_SHARED)]
         # one row per (party, hub) fact with its evidence, then pairs of parties per hub
         per_party: dict[tuple[str, str], dict] = {}
@@ -273,7 +289,7 @@ def cooperation_graph(kg, *, stated_only: bool = False) -> nx.Graph:
             by_hub[hub].append((party, entry))
         for hub, members in by_hub.items():
             members.sort(key=lambda m: m[0])
-            relation = _SHARED[table.at[hub, "kind"]]
+            relation = _SHARED[kinds[hub]]
             for i, (pa, ea) in enumerate(members):
                 for pb, eb in members[i + 1:]:
                     tie(pa, pb, relation, hub, ea["stated"] and eb["stated"], ea["evidence"] + eb["evidence"])
@@ -358,8 +374,9 @@ def gemeente_organisation_graph(kg) -> nx.Graph:
     >>> sorted(G.nodes[n]["label"] for n in G["https://w3id.org/sociaal-domein/id/gemeente/gm0001"])
     ['Alfa', 'Gamma']
     """
-    full = full_graph(kg)
-    coop = cooperation_graph(kg)
+    table = entity_table(kg)
+    full = full_graph(kg, _table=table)
+    coop = cooperation_graph(kg, _table=table)
     g = nx.Graph(name="gemeente-organisatiegraaf")
     kinds = nx.get_node_attributes(full, "kind")
     pairs: dict[tuple[str, str], list] = defaultdict(list)

@@ -20,11 +20,17 @@ def _igraph_measures(G: nx.Graph, weight: str | None) -> dict[str, list]:
     n = h.vcount()
     # normalised betweenness as networkx computes it (undirected: 2 / ((n-1)(n-2))); unweighted paths (hops)
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-    with warnings.catch_warnings():  # igraph warns on disconnected graphs, as networkx's result also shows
-        warnings.simplefilter("ignore", RuntimeWarning)
-        eigen = h.eigenvector_centrality(weights=w) if h.ecount() else [0.0] * n
-    norm = sum(x * x for x in eigen) ** 0.5 or 1.0
-    eigen = [x / norm for x in eigen]  # unit length, as networkx returns it
+    eigen = [0.0] * n
+    if h.ecount():
+        # eigenvector centrality is defined on a connected graph: the largest component's, others 0
+        giant = max(h.connected_components(), key=len)
+        sub = h.induced_subgraph(giant)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            values = sub.eigenvector_centrality(weights=w) if sub.ecount() else [0.0] * len(giant)
+        norm = sum(x * x for x in values) ** 0.5 or 1.0
+        for i, x in zip(giant, values, strict=True):
+            eigen[i] = x / norm  # unit length, as networkx returns it
     return {
         "graad": h.degree(),
         "gewogen_graad": h.strength(weights=w) if w else h.degree(),
@@ -40,10 +46,11 @@ def _networkx_measures(G: nx.Graph, weight: str | None) -> dict[str, list]:
     simple = nx.Graph(G)
     bet = nx.betweenness_centrality(simple, normalized=True)
     pr = nx.pagerank(simple, alpha=0.85, weight=weight)
-    try:
-        eig = nx.eigenvector_centrality_numpy(simple, weight=weight) if simple.number_of_edges() else {}
-    except (nx.NetworkXException, ValueError):  # disconnected graphs: fall back to the iterative method
-        eig = nx.eigenvector_centrality(simple, weight=weight, max_iter=1000)
+    eig = {}
+    if simple.number_of_edges():
+        giant = simple.subgraph(max(nx.connected_components(simple), key=len))
+        if giant.number_of_edges():
+            eig = nx.eigenvector_centrality_numpy(giant, weight=weight)
     con = nx.constraint(simple, weight=weight)
     return {
         "graad": [simple.degree(n) for n in nodes],
@@ -76,6 +83,8 @@ def centrality(G: nx.Graph, *, weight: str | None = "weight", backend: str = "ig
     pandas.DataFrame
         ``iri, naam, soort_entiteit, graad, gewogen_graad, tussenpositie, pagerank, eigenvector,
         beperking`` (Burt's constraint: low = bridges structural holes; NaN for an isolated node).
+        Eigenvector centrality is computed on the largest connected component (0 elsewhere), as a
+        unit vector.
 
     Examples
     --------

@@ -51,6 +51,11 @@ def modularity(G: nx.Graph, parts: list[set], *, weight: str | None = "weight") 
     return nx.community.modularity(nx.Graph(G), parts, weight=weight)
 
 
+def _ranked(counts: Counter) -> list[tuple[str, int]]:
+    """Most common first, ties by name (so the same graph always reads the same)."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+
+
 def communities(G: nx.Graph, *, method: str = "leiden", weight: str | None = "weight", seed: int | None = 0,
                 top: int = 5, min_size: int = 2) -> pd.DataFrame:
     """One row per community of at least ``min_size`` members, described.
@@ -84,9 +89,9 @@ def communities(G: nx.Graph, *, method: str = "leiden", weight: str | None = "we
             "gemeenschap": i + 1,
             "grootte": len(part),
             "grootste_leden": "; ".join(str(G.nodes[n].get("label", n)) for n in by_degree[:top]),
-            "gemeenten": "; ".join(g for g, _ in gem.most_common()) or "niet vermeld",
-            "gedeelde_themas": "; ".join(f"{t} ({c})" for t, c in themes.most_common() if c >= 2) or "geen",
-            "soorten": "; ".join(f"{k} ({c})" for k, c in kinds.most_common()),
+            "gemeenten": "; ".join(g for g, _ in _ranked(gem)) or "niet vermeld",
+            "gedeelde_themas": "; ".join(f"{t} ({c})" for t, c in _ranked(themes) if c >= 2) or "geen",
+            "soorten": "; ".join(f"{k} ({c})" for k, c in _ranked(kinds)),
             "afgeleid_aandeel": round(inferred, 3),
             "leden": sorted(map(str, part)),
         })

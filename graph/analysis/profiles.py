@@ -100,7 +100,8 @@ def profiles(kg, gemeenten: list[str] | None = None, *, missing: str | None = MI
             row[f"aantal_{name}"] = len(by_kind.get(kind, [])) or missing
             row[name] = _join(by_kind.get(kind, []), missing)
         kinds = Counter(table.at[e, "soort"] or "onbekend" for e in ents if table.at[e, "kind"] == "Organisatie")
-        row["soorten_organisaties"] = "; ".join(f"{k} ({n})" for k, n in kinds.most_common()) or missing
+        row["soorten_organisaties"] = "; ".join(
+            f"{k} ({n})" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))) or missing
         subjects = [g, *ents]
         sub = claims.reindex([s for s in subjects if s in claims.index])
         sources = sorted({b for bs in sub["bronnen"] for b in str(bs).split()}) if len(sub) else []
