@@ -8,7 +8,8 @@ import unicodedata
 
 import pandas as pd
 
-__all__ = ["NameError_", "UnknownName", "AmbiguousName", "normalize", "name_table", "match", "resolve"]
+__all__ = ["NameError_", "UnknownName", "AmbiguousName", "normalize", "name_table", "match", "suggestions",
+           "resolve"]
 
 _PREFIXES = ("gemeente ", "gemeente van ", "regio ", "stichting ", "de ", "het ")
 
@@ -67,7 +68,15 @@ def name_table(kg) -> pd.DataFrame:
 
 
 def match(names: pd.DataFrame, name: str, *, kinds: tuple[str, ...] | None = None, n: int = 5) -> list[str]:
-    """IRIs whose name matches ``name`` after :func:`normalize` (several when ambiguous, none when unknown)."""
+    """IRIs whose name matches ``name`` after :func:`normalize` (several when ambiguous, none when unknown).
+
+    Examples
+    --------
+    >>> names = pd.DataFrame({"e": ["x", "y"], "kind": ["Organisatie"] * 2, "label": ["MEE", "MEE"],
+    ...                       "norm": ["mee", "mee"]})
+    >>> match(names, "mee")
+    ['x', 'y']
+    """
     table = names if kinds is None else names[names["kind"].isin(kinds)]
     hits = table.loc[table["norm"] == normalize(name), "e"].unique().tolist()
     if len(hits) > 1:
@@ -79,7 +88,14 @@ def match(names: pd.DataFrame, name: str, *, kinds: tuple[str, ...] | None = Non
 
 
 def suggestions(names: pd.DataFrame, name: str, n: int = 5) -> list[tuple[str, str]]:
-    """The ``n`` closest names as (label, IRI), best first."""
+    """The ``n`` closest names as (label, IRI), best first.
+
+    Examples
+    --------
+    >>> names = pd.DataFrame({"e": ["k", "q"], "label": ["Kwadraad", "Kwadrant"], "norm": ["kwadraad", "kwadrant"]})
+    >>> [label for label, _ in suggestions(names, "kwadrad")]
+    ['Kwadraad', 'Kwadrant']
+    """
     norm = normalize(name)
     by_norm = dict(zip(names["norm"], zip(names["label"], names["e"], strict=True), strict=True))
     close = difflib.get_close_matches(norm, list(by_norm), n=n * 3, cutoff=0.5)
