@@ -14,15 +14,15 @@ See ``VIEWS_CONTRACT`` in the project notes and the README.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from functools import cache, wraps
+from functools import cache
 from importlib import resources
 
 import networkx as nx
 import pandas as pd
 
 from graph.namespaces import ORG, SD
+from graph.perf import without_gc
 
 __all__ = [
     "ENTITY_CLASSES",
@@ -57,28 +57,6 @@ _PART = {str(ORG.member): "lid van", str(SD.uitgevoerdDoor): "uitvoerder", str(S
          str(SD.partij): "partij", str(ORG.hasMember): "lid van"}
 
 
-def _without_gc(func):
-    """Run ``func`` with the cyclic garbage collector paused.
-
-    The views allocate hundreds of thousands of small, acyclic objects (dicts,
-    lists, tuples); with large graphs already in memory, Python's generational
-    collector would rescan them all again and again (measured: the same view took
-    twice as long the second time). Reference counting still frees everything.
-    """
-
-    @wraps(func)
-    def run(*args, **kwargs):
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
-
-    return run
-
-
 @cache
 def load_query(name: str) -> str:
     """The text of ``graph/queries/views/<name>.rq``.
@@ -106,7 +84,7 @@ def _frame(kg, name: str) -> pd.DataFrame:
     return df.astype(object).where(df.notna(), None) if len(df) else df
 
 
-@_without_gc
+@without_gc
 def entity_table(kg) -> pd.DataFrame:
     """One row per entity with every node attribute of the views (index: IRI).
 
@@ -193,7 +171,7 @@ def _evidence(row, relation: str, via: str, party: str = "", role: str = "") -> 
     return ev
 
 
-@_without_gc
+@without_gc
 def full_graph(kg, *, _table: pd.DataFrame | None = None) -> nx.MultiDiGraph:
     """Every entity a node, every relation between two entities an edge, with its claims.
 
@@ -261,7 +239,7 @@ def _affiliation_rows(kg, table: pd.DataFrame) -> pd.DataFrame:
     return _facts(aff, ["partij", "hub", "p", "rol"])
 
 
-@_without_gc
+@without_gc
 def cooperation_graph(kg, *, stated_only: bool = False, _table: pd.DataFrame | None = None) -> nx.Graph:
     """Organisations, gemeenten and regio's linked when they cooperate, weighted by the number of ties.
 
@@ -356,7 +334,7 @@ def cooperation_graph(kg, *, stated_only: bool = False, _table: pd.DataFrame | N
     return g
 
 
-@_without_gc
+@without_gc
 def affiliation_graph(kg) -> nx.Graph:
     """Bipartite graph: parties (``bipartite=0``) and the collaborations, initiatives, places,
     agreements and regio's they take part in (``bipartite=1``).
@@ -390,7 +368,7 @@ def affiliation_graph(kg) -> nx.Graph:
     return g
 
 
-@_without_gc
+@without_gc
 def gemeente_organisation_graph(kg) -> nx.Graph:
     """Gemeenten and the organisations active in them (``actief in``, also through a regio)
     or tied to them directly (cooperation, nomination, a shared network or initiative).

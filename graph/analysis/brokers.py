@@ -6,10 +6,12 @@ import networkx as nx
 import pandas as pd
 
 from graph.analysis.centrality import centrality
+from graph.perf import without_gc
 
 __all__ = ["brokers"]
 
 
+@without_gc
 def brokers(G: nx.Graph, *, weight: str | None = "weight", backend: str = "igraph",
             min_gemeenten: int = 2) -> pd.DataFrame:
     """Organisations active in several gemeenten, with their betweenness and Burt's constraint.
@@ -36,7 +38,8 @@ def brokers(G: nx.Graph, *, weight: str | None = "weight", backend: str = "igrap
     cols = ["iri", "naam", "aantal_gemeenten", "gemeenten", "tussenpositie", "beperking", "graad"]
     if not len(G):
         return pd.DataFrame(columns=cols)
-    central = centrality(G, weight=weight, backend=backend).set_index("iri")
+    central = centrality(G, weight=weight, backend=backend).set_index("iri")[
+        ["tussenpositie", "beperking", "graad"]].to_dict("index")
     rows = []
     for n, d in G.nodes(data=True):
         if d.get("kind") != "Organisatie":
@@ -44,7 +47,7 @@ def brokers(G: nx.Graph, *, weight: str | None = "weight", backend: str = "igrap
         gem = set(d.get("gemeenten", []))
         gem |= {G.nodes[m].get("label", str(m)) for m in G[n] if G.nodes[m].get("kind") == "Gemeente"}
         if len(gem) >= min_gemeenten:
-            c = central.loc[str(n)]
+            c = central[str(n)]
             rows.append({"iri": str(n), "naam": d.get("label", str(n)), "aantal_gemeenten": len(gem),
                          "gemeenten": "; ".join(sorted(gem)), "tussenpositie": c["tussenpositie"],
                          "beperking": c["beperking"], "graad": int(c["graad"])})

@@ -8,6 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.analysis.backend import to_igraph
+from graph.perf import without_gc
 
 __all__ = ["centrality", "BACKENDS"]
 
@@ -62,6 +63,7 @@ def _networkx_measures(G: nx.Graph, weight: str | None) -> dict[str, list]:
     }
 
 
+@without_gc
 def centrality(G: nx.Graph, *, weight: str | None = "weight", backend: str = "igraph",
                kinds: tuple[str, ...] | None = None, gemeente: str | None = None,
                top: int | None = None) -> pd.DataFrame:

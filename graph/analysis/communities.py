@@ -8,12 +8,14 @@ import networkx as nx
 import pandas as pd
 
 from graph.analysis.backend import seeded, to_igraph
+from graph.perf import without_gc
 
 __all__ = ["community_partition", "communities", "modularity", "METHODS"]
 
 METHODS = ("leiden", "louvain", "networkx-louvain")
 
 
+@without_gc
 def community_partition(G: nx.Graph, *, method: str = "leiden", weight: str | None = "weight",
                         seed: int | None = 0, resolution: float = 1.0) -> list[set]:
     """Node sets, largest first. ``leiden`` and ``louvain`` run in igraph; ``networkx-louvain`` is the reference.
@@ -31,6 +33,12 @@ def community_partition(G: nx.Graph, *, method: str = "leiden", weight: str | No
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
     if not len(G):
         return []
+    # a node without ties is a community of its own: leave isolates out of the (slower) optimisation
+    isolates = [n for n in G if not G.degree(n)]
+    if isolates:
+        core = G.subgraph([n for n in G if G.degree(n)])
+        return sorted([*community_partition(core, method=method, weight=weight, seed=seed, resolution=resolution),
+                       *({n} for n in isolates)], key=lambda p: (-len(p), sorted(map(str, p))[0]))
     if method == "networkx-louvain":
         parts = nx.community.louvain_communities(nx.Graph(G), weight=weight, seed=seed, resolution=resolution)
     else:
