@@ -92,7 +92,10 @@ def measure_analysis(seed: int = 0, scale: float = 1.0, peer_timeout: float = 12
     gc.collect()
     gc.freeze()
     simple = nx.Graph(G)
-    to_igraph(nx.path_graph(3))[0].pagerank()  # import igraph before the clock runs, as networkx is imported
+    # import igraph, scipy (networkx's PageRank and eigenvector) and numpy before the clock runs
+    to_igraph(nx.path_graph(3))[0].pagerank()
+    nx.pagerank(nx.path_graph(3))
+    nx.eigenvector_centrality_numpy(nx.path_graph(3))
 
     def ig(measure):
         def run():
@@ -144,16 +147,20 @@ def measure_analysis(seed: int = 0, scale: float = 1.0, peer_timeout: float = 12
     return out
 
 
-def run_analysis(seed: int, scale: float, timeout_s: float = 900.0) -> dict[str, Any]:
-    """Run :func:`measure_analysis` in a fresh process; ``{"error": ...}`` when it fails."""
+def run_analysis(seed: int, scale: float, timeout_s: float = 1800.0, peer_timeout: float = 60.0) -> dict[str, Any]:
+    """Run :func:`measure_analysis` in a fresh process; ``{"error": ...}`` when it fails.
+
+    ``timeout_s`` is at least 1800 s: NetworkX measures may each run ``peer_timeout`` seconds.
+    """
+    timeout_s = max(timeout_s, 1800.0)
     with tempfile.TemporaryDirectory(prefix="bench-analysis-") as tmp:
         target = Path(tmp) / "analysis.json"
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", ""))
                                                           if p))
         try:
-            proc = subprocess.run([sys.executable, "-m", "bench.analysis", "--seed", str(seed), "--scale", str(scale),
-                                   "--json", str(target)], cwd=ROOT, env=env, timeout=timeout_s,
-                                  stdout=subprocess.DEVNULL)
+            argv = [sys.executable, "-m", "bench.analysis", "--seed", str(seed), "--scale", str(scale),
+                    "--peer-timeout", str(peer_timeout), "--json", str(target)]
+            proc = subprocess.run(argv, cwd=ROOT, env=env, timeout=timeout_s, stdout=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
             return {"error": f"timed out after {timeout_s:.0f} s"}
         if proc.returncode != 0 or not target.exists():
