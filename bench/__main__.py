@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.measure import scaled_sizes
+from bench.analysis import format_analysis, run_analysis
 from bench.queries import select_queries
 from bench.report import format_report, ratios
 from bench.stores import BASELINE, DEFAULT_STORES, STORES
@@ -75,6 +76,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--skip-endpoint", action="store_true", help="no HTTP load test of the SPARQL endpoint")
     p.add_argument("--endpoint-duration", type=float, default=20.0,
                    help="seconds per endpoint load run (default 20; see bench/endpoint.py)")
+    p.add_argument("--skip-analysis", action="store_true",
+                   help="do not time the views and network analysis (bench/analysis.py)")
     args = p.parse_args(argv)
     try:
         args.scales = sorted({float(x) for x in args.scales.split(",") if x.strip()})
@@ -185,6 +188,9 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
 
                 _say("ENDPOINT: load test over HTTP on 127.0.0.1, synthetic graph")
                 results["endpoint"] = run_endpoint_bench(build["path"], duration=args.endpoint_duration, say=_say)
+    if not args.skip_synthetic and not args.skip_analysis:
+        _say("ANALYSIS: views and network analysis of the synthetic graph, ours vs NetworkX (fresh process)")
+        results["analysis"] = run_analysis(args.seed, args.scale, args.timeout)
     for g in results["graphs"].values():
         base = g["stores"].get(BASELINE)
         if base and "load_s" in base:
@@ -202,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         from bench.endpoint import format_endpoint_report
 
         print("\n" + format_endpoint_report(results["endpoint"]))
+    if "analysis" in results:
+        print(format_analysis(results["analysis"]))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.out / f"{stamp}.json"
@@ -210,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = [name for name, g in results["graphs"].items()
               if "error" in g["build"] or any("error" in s for s in g["stores"].values())]
     failed += [name for name, t in results.get("endpoint", {}).get("targets", {}).items() if "error" in t]
+    failed += ["analysis"] if "error" in results.get("analysis", {}) else []
     return 1 if failed else 0
 
 

@@ -7,8 +7,9 @@ import sys
 import pytest
 
 from graph.cli import build_parser, main
+from graph.commands_analysis import ANALYSIS_COMMANDS
 
-COMMANDS = ["build", "validate", "stats", "query", "export", "import", "serve"]
+COMMANDS = ["build", "validate", "stats", "query", "export", "import", "serve", *ANALYSIS_COMMANDS]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
