@@ -34,8 +34,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench.measure import scaled_sizes
 from bench.analysis import format_analysis, run_analysis
+from bench.measure import scaled_sizes
 from bench.queries import select_queries
 from bench.report import format_report, ratios
 from bench.stores import BASELINE, DEFAULT_STORES, STORES

@@ -231,7 +231,8 @@ def cmd_export_graph(args) -> int:
     if args.format == "kumu":
         stem = target.with_suffix("") if target.suffix == ".csv" else target
         el, co = Path(f"{stem}-elements.csv"), Path(f"{stem}-connections.csv")
-        exports.write_kumu(G, el, co, node_evidence=views.declaring_claims(kg))
+        exports.write_kumu(G, el, co, node_evidence=views.declaring_claims(kg),
+                           years=exports.award_years(kg))
         print(f"wrote {el} and {co} ({G.number_of_nodes()} elements)", file=sys.stderr)
         return 0
     writer = {"graphml": exports.write_graphml, "gexf": exports.write_gexf,

@@ -19,11 +19,12 @@ from graph.mapping.fields import COMMON_FIELDS, TYPES
 from graph.sources.spreadsheet import MEMBERSHIP_ROLES
 
 __all__ = ["GRAPH_FORMATS", "flat_graph", "write_graphml", "write_gexf", "write_nodelink", "write_kumu",
-           "node_link", "KUMU_ELEMENT_COLUMNS", "KUMU_CONNECTION_COLUMNS"]
+           "node_link", "award_years", "KUMU_ELEMENT_COLUMNS", "KUMU_CONNECTION_COLUMNS"]
 
 #: format -> file extension
 GRAPH_FORMATS = {"graphml": ".graphml", "gexf": ".gexf", "nodelink": ".json", "kumu": ".csv"}
-KUMU_ELEMENT_COLUMNS = ["ID", "Label", "Type", "Soort", "Gemeente", "Beschrijving", "Source", "Quote", "Inferred"]
+KUMU_ELEMENT_COLUMNS = ["ID", "Label", "Type", "Soort", "Gemeente", "Jaar", "Beschrijving", "Source", "Quote",
+                        "Inferred"]
 KUMU_CONNECTION_COLUMNS = ["From", "To", "Type", "Source", "Quote", "Inferred"]
 _BASE = "https://w3id.org/sociaal-domein/id/"
 
@@ -110,8 +111,14 @@ def _prov(ev: dict) -> dict:
             "Inferred": (ev.get("reason") or "afgeleid") if ev.get("status") == "afgeleid" else ""}
 
 
+def award_years(kg) -> dict[str, str]:
+    """The year of each award (``sd:jaar``), by IRI: the ``Jaar`` column of an award's element row."""
+    df = kg.query("SELECT ?a ?j WHERE { ?a a sd:Onderscheiding ; sd:jaar ?j }")
+    return {str(a): str(j) for a, j in zip(df["a"], df["j"], strict=True)}
+
+
 def write_kumu(G: nx.MultiDiGraph, elements: Path, connections: Path, *, node_evidence: dict | None = None,
-               exclude: nx.MultiDiGraph | None = None) -> None:
+               exclude: nx.MultiDiGraph | None = None, years: dict[str, str] | None = None) -> None:
     """Kumu / Graph Commons CSV files of a full graph (:func:`graph.views.full_graph`).
 
     Elements: one row per entity (``ID`` is the curated id, e.g. ``organisatie/kwadraad``;
@@ -121,7 +128,11 @@ def write_kumu(G: nx.MultiDiGraph, elements: Path, connections: Path, *, node_ev
     maps an IRI to the claim (source, quote, status) that declares it. Entities and relations
     of ``exclude`` (e.g. the full graph of the reference data an import is checked against)
     are not written; a written relation may still refer to an excluded entity by its id.
+    An award's row names its recipient in ``Gemeente`` and its year (from ``years``, see
+    :func:`award_years`) in ``Jaar``, as the import asks.
     """
+    from graph.namespaces import SD
+
     skip_nodes = set(exclude) if exclude is not None else set()
     skip_edges = ({(a, b, d["relation"], d.get("rol")) for a, b, d in exclude.edges(data=True)}
                   if exclude is not None else set())
@@ -134,8 +145,14 @@ def write_kumu(G: nx.MultiDiGraph, elements: Path, connections: Path, *, node_ev
             if n in skip_nodes:
                 continue
             ev = node_evidence.get(n, {})
+            recipient = year = ""
+            if d.get("kind") == "Onderscheiding":
+                recipient = next((_local_id(b) for _, b, e in G.out_edges(n, data=True)
+                                  if e.get("predicate") == str(SD.ontvanger)), "")
+                year = (years or {}).get(n, "")
             w.writerow({"ID": _local_id(n), "Label": d.get("label", ""), "Type": d.get("kind", ""),
-                        "Soort": d.get("soort_id", ""), "Gemeente": "", "Beschrijving": "", **_prov(ev)})
+                        "Soort": d.get("soort_id", ""), "Gemeente": recipient, "Jaar": year, "Beschrijving": "",
+                        **_prov(ev)})
     with open(connections, "w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=KUMU_CONNECTION_COLUMNS)
         w.writeheader()

@@ -82,12 +82,18 @@ class KnowledgeGraph:
 
     @classmethod
     def from_quads(cls, quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> KnowledgeGraph:
-        """Build an in-memory graph from rdflib quads (graph None = default graph).
+        """Build an in-memory graph from rdflib quads (graph None = default graph), or from the
+        :class:`graph.terms.Quads` that :func:`graph.build.assemble` returns.
 
         A quad in a named graph is also added to the default graph.
         """
+        from graph import terms
+
         kg = cls()
-        kg.store.extend(_with_default_graph(quads))
+        if isinstance(quads, terms.Quads):
+            terms.load_quads(kg.store, quads)
+        else:
+            kg.store.extend(_with_default_graph(quads))
         return kg
 
     @classmethod

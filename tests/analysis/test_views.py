@@ -64,7 +64,8 @@ def test_full_graph_example(example):
     assert member == {("Alfa", "penvoerder", False), ("Beta", "partner", True), ("Gamma", "partner", False)}
     a = iri("organisatie/a")
     assert G.nodes[a]["themes"] == ["dementie"] and G.nodes[a]["gemeenten"] == ["Gemeente Een"]
-    assert G.nodes[iri("organisatie/b")]["sources"] == ["T2"]
+    # T2 declares Beta; T1 states that Alfa works with Beta, so Beta works with Alfa (derived, from T1)
+    assert G.nodes[iri("organisatie/b")]["sources"] == ["T1", "T2"]
 
 
 def test_cooperation_ties_and_stated_only(example):
