@@ -186,7 +186,7 @@ def full_graph(kg, *, _table: pd.DataFrame | None = None) -> nx.MultiDiGraph:
     >>> G.nodes["https://w3id.org/sociaal-domein/id/organisatie/a"]["label"]
     'Alfa'
     >>> sorted({d["relation"] for _, _, d in G.edges(data=True)})
-    ['actief in', 'lid van', 'uitgevoerd door', 'werkt samen met']
+    ['actief in', 'in gemeente', 'lid van', 'uitgevoerd door', 'werkt samen met']
     """
     table = entity_table(kg) if _table is None else _table
     g = nx.MultiDiGraph(name="volledige graaf")

@@ -13,7 +13,13 @@ INTERRUPTED = "interrupted; the previous build is kept"
 
 
 def _interrupt(cmd: list[str], after: float) -> tuple[int, str, float]:
+    """Start ``cmd``, wait until its work runs (the forked worker exists) plus ``after`` s, then Ctrl-C it."""
+    import psutil
+
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not psutil.Process(proc.pid).children() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
     time.sleep(after)
     assert proc.poll() is None, "the command ended before it could be interrupted"
     sent = time.perf_counter()
@@ -28,7 +34,7 @@ def _interrupt(cmd: list[str], after: float) -> tuple[int, str, float]:
 def test_ctrl_c_stops_a_runaway_query(built):
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     cmd = [sys.executable, "-m", "graph", "query", "--timeout", "0", "--graph", str(built.output), runaway]
-    code, err, took = _interrupt(cmd, after=2.0)
+    code, err, took = _interrupt(cmd, after=0.5)
     assert code == 130
     assert err.strip() == INTERRUPTED and "Traceback" not in err
     assert took < 1.5, f"took {took:.2f} s to stop"
@@ -44,7 +50,7 @@ def test_ctrl_c_stops_a_build_and_keeps_the_previous_one(data_copy, tmp_path):
     big = write_data_folder(tmp_path / "groot", gemeenten=100, organisations=4000)  # builds for several seconds
     cmd = [sys.executable, "-m", "graph", "build", "--data", str(big["data"]), "--seeds", str(big["seeds"]),
            "--output", str(out)]
-    code, err, took = _interrupt(cmd, after=1.0)
+    code, err, took = _interrupt(cmd, after=0.5)
     assert code == 130
     assert err.strip().splitlines()[-1] == INTERRUPTED and "Traceback" not in err
     assert took < 1.5, f"took {took:.2f} s to stop"
