@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from graph import __version__
+from graph.commands_maps import register as register_maps
 from graph.errors import InputError
 from graph.namespaces import PREFIXES
 
@@ -236,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--data", type=Path, help="curated data folder (default: data/)")
     sp.add_argument("--seeds", type=Path, help="folder with the source texts")
     sp.set_defaults(func=cmd_import)
+    register_maps(sub)  # map, maps
     return p
 
 

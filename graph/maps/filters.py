@@ -33,7 +33,8 @@ def filter_view(G: nx.Graph, *, theme: str | None = None, kind: str | None = Non
         Keep nodes with this theme (accents and case ignored; a part of the label is enough)
         and their direct neighbours, so the theme's initiatives show who carries them.
     kind : str, optional
-        Keep only nodes of this kind (``"Organisatie"``, ...; case ignored).
+        Keep nodes of this kind (``"Organisatie"``) or organisation kind (``soort``, e.g.
+        ``"sociaalwerkorganisatie"``; case and accents ignored) and their direct neighbours.
     year : int, optional
         Keep the gemeenten that were Gouden Gemeente in this year and their direct neighbours.
     stated_only : bool
@@ -48,21 +49,24 @@ def filter_view(G: nx.Graph, *, theme: str | None = None, kind: str | None = Non
     --------
     >>> from graph.maps.synthetic import synthetic_view
     >>> G = synthetic_view(200, seed=2)
-    >>> H = filter_view(G, kind="gemeente")
-    >>> {d["kind"] for _, d in H.nodes(data=True)}
-    {'Gemeente'}
+    >>> H = filter_view(G, kind="voorziening")
+    >>> all(d["kind"] == "Voorziening" or any(G.nodes[m]["kind"] == "Voorziening" for m in G[n])
+    ...     for n, d in H.nodes(data=True))
+    True
     >>> any(d["inferred"] for _, _, d in filter_view(G, stated_only=True).edges(data=True))
     False
     """
     keep = set(G.nodes)
     if stated_only:
         keep = {n for n in keep if not G.nodes[n].get("inferred", False)}
-    if kind is not None:
-        keep = {n for n in keep if fold(G.nodes[n].get("kind", "")) == fold(kind)}
     seeds = None
+    if kind is not None:
+        wanted = fold(kind)
+        seeds = {n for n in keep if wanted in (fold(G.nodes[n].get("kind", "")), fold(G.nodes[n].get("soort", "")))}
     if theme is not None:
         wanted = fold(theme)
-        seeds = {n for n in keep if any(wanted in fold(t) for t in G.nodes[n].get("themes") or [])}
+        found = {n for n in keep if any(wanted in fold(t) for t in G.nodes[n].get("themes") or [])}
+        seeds = found if seeds is None else seeds & found
     if year is not None:
         found = {n for n in keep if int(year) in (G.nodes[n].get("awards") or [])}
         seeds = found if seeds is None else seeds & found

@@ -17,6 +17,7 @@ KIND_STYLES: dict[str, dict[str, str]] = {
     "Provincie": {"color": "#7f7f7f", "shape": "square"},
     "Stadsdeel": {"color": "#bcbd22", "shape": "triangle"},
     "Wijk": {"color": "#bcbd22", "shape": "dot"},
+    "Onderscheiding": {"color": "#d4a017", "shape": "star"},
 }
 
 #: Style for a kind the table does not know.
@@ -24,13 +25,34 @@ OTHER_KIND = {"color": "#555555", "shape": "dot"}
 
 #: Line colour per relation (the ``relation`` edge attribute); unknown relations take colours from ``_SPARE``.
 RELATION_COLOURS: dict[str, str] = {
-    "werkt samen met": "#4c72b0",
-    "lid van": "#55a868",
-    "gedeeld initiatief": "#c44e52",
-    "gedeeld netwerk": "#8172b2",
-    "gedeelde afspraak": "#937860",
-    "actief in": "#64b5cd",
-    "gevestigd in": "#8c8c8c",
+    # ties between parties
+    "werkt samen met": "#1f4e9c",
+    "lid van": "#2ca02c",
+    "gedeeld samenwerkingsverband": "#2ca02c",
+    "gedeeld initiatief": "#d62728",
+    "gedeelde voorziening": "#9467bd",
+    "gedeelde afspraak": "#8c564b",
+    "gedeelde regio": "#17becf",
+    "voordracht": "#d4a017",
+    "voorgedragen door": "#d4a017",
+    "ontvanger": "#b8860b",
+    # roles in an initiative or agreement
+    "uitgevoerd door": "#ff7f0e",
+    "uitvoerder": "#ff7f0e",
+    "initiatiefnemer": "#e377c2",
+    "ondersteund door": "#bcbd22",
+    "ondersteuner": "#bcbd22",
+    "deelnemer": "#9edae5",
+    "voorzitter": "#c49c94",
+    "partij": "#8c564b",
+    "functie bij": "#f7b6d2",
+    "toegangspunt": "#98df8a",
+    # places
+    "actief in": "#7fa7d6",
+    "gevestigd in": "#7f7f7f",
+    "ligt in": "#aaaaaa",
+    "provincie": "#c7c7c7",
+    "opgegaan in": "#555555",
 }
 _SPARE = ["#da8bc3", "#ccb974", "#4c4c4c", "#2a9d8f", "#e76f51", "#264653", "#f4a261", "#6d597a"]
 
@@ -74,7 +96,7 @@ def relation_colour(relation: str, others: list[str] | tuple[str, ...] = ()) -> 
     Examples
     --------
     >>> relation_colour("lid van")
-    '#55a868'
+    '#2ca02c'
     >>> relation_colour("b", ["a", "b"])
     '#ccb974'
     """

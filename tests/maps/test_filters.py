@@ -10,8 +10,10 @@ def test_theme_keeps_the_theme_and_its_neighbours(small_view):
     assert set(H) == {"i1", "o2"}
 
 
-def test_kind(small_view):
-    assert set(filter_view(small_view, kind="organisatie")) == {"o1", "x"}
+def test_kind_keeps_the_kind_and_its_neighbours(small_view):
+    assert set(filter_view(small_view, kind="initiatief")) == {"i1", "o2"}
+    assert set(filter_view(small_view, kind="Sociaalwerkorganisatie")) == {"o1", "g", "o2"}  # the soort
+    assert set(filter_view(small_view, kind="Persoon")) == set()
 
 
 def test_year_keeps_the_gouden_gemeente_and_neighbours(small_view):
