@@ -62,6 +62,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--stores", default=",".join(DEFAULT_STORES),
                    help=f"comma-separated stores to measure, from {', '.join(STORES)}"
                         f" (default {','.join(DEFAULT_STORES)})")
+    p.add_argument("--skip-maps", action="store_true", help="do not run the map benchmark (bench/maps.py)")
+    p.add_argument("--pyvis-timeout", type=float, default=60.0,
+                   help="seconds to wait for a pyvis map to draw in the map benchmark (default 60)")
     p.add_argument("--shacl", action="store_true",
                    help="include SHACL in the synthetic build (slow: minutes at scale 1)")
     args = p.parse_args(argv)
@@ -155,6 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     results = run_benchmark(args)
     print(format_report(results))
+    if not args.skip_maps:
+        from bench.maps import format_map_report, run_map_bench
+
+        results["maps"] = run_map_bench(seed=args.seed, pyvis_timeout=args.pyvis_timeout)
+        print("\n" + format_map_report(results["maps"]))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.out / f"{stamp}.json"

@@ -32,8 +32,8 @@ _FRAGMENT = """\
 <div class="kgmap-body">
 <div class="kgmap-canvas" data-kg="canvas"></div>
 <aside class="kgmap-side">
-<section class="kgmap-legend" data-kg="legend"></section>
 <section class="kgmap-info" data-kg="info" aria-live="polite"><p>Klik op een punt of een lijn.</p></section>
+<section class="kgmap-legend" data-kg="legend"></section>
 </aside>
 </div>
 <p class="kgmap-note" data-kg="note">{{ note }}</p>

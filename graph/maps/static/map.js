@@ -73,7 +73,7 @@
   network.on("afterDrawing", function () {
     if (!firstDraw) return;
     firstDraw = false;
-    root.dataset.firstDrawMs = String(Math.round(performance.now() - started));
+    root.dataset.firstDrawMs = String(Math.round(performance.now()));  // since the page started loading
     root.dispatchEvent(new CustomEvent("kgmap:drawn", {bubbles: true}));
     if (data.positioned) ready();
   });
@@ -82,7 +82,8 @@
     if (isReady) return;
     isReady = true;
     if (!data.positioned) network.setOptions({physics: {enabled: false}});
-    root.dataset.readyMs = String(Math.round(performance.now() - started));
+    root.dataset.readyMs = String(Math.round(performance.now()));
+    root.dataset.scriptMs = String(Math.round(started));
     root.dataset.ready = "true";
     root.dispatchEvent(new CustomEvent("kgmap:ready", {bubbles: true}));
   }
@@ -251,7 +252,7 @@
     var id = hits[0], n = nodeById[id];
     if (hiddenKinds[n.kind]) { boxes[n.kind].checked = true; delete hiddenKinds[n.kind]; nodeView.refresh(); }
     network.selectNodes([id]);
-    network.focus(id, {scale: Math.max(network.getScale(), 1.2), animation: false});
+    network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: false});
     highlight(id); showNode(id);
     status.textContent = hits.length === 1 ? "Gevonden: " + n.label
       : hits.length + " treffers; getoond: " + n.label;
