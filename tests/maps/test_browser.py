@@ -157,5 +157,9 @@ def test_big_map_is_positioned_and_says_so(watched, tmp_path, screenshot_dir, n)
     page.fill("[data-kg=search]", "Organisatie 7")
     page.press("[data-kg=search]", "Enter")
     assert "Organisatie 7" in page.inner_text("[data-kg=info]")
+    node = next(n for n, d in G.nodes(data=True) if d["label"] == "Organisatie 7")
+    selected = page.evaluate("""() => { const m = document.querySelector('[data-kgmap]').kgmap;
+        return m.network.getSelectedNodes().map(id => m.data.nodes[id].iri); }""")
+    assert set(selected) == {node, *G[node]}  # the neighbourhood is highlighted by selection
     page.screenshot(path=str(screenshot_dir / f"groot-{n}.png"))
     _check_clean(watched)

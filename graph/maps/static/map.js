@@ -205,11 +205,19 @@
     }
   }
 
-  // Neighbourhood highlight: everything else fades.
+  // Neighbourhood highlight: on a small map everything else fades; on a big map (where restyling every
+  // node would cost a noticeable pause) the neighbours and their lines are selected instead.
   var highlighted = null;
   function highlight(id) {
+    var near = network.getConnectedNodes(id);
+    if (big) {
+      network.setSelection({nodes: [id].concat(near), edges: network.getConnectedEdges(id)},
+                            {unselectAll: true, highlightEdges: false});
+      highlighted = id;
+      return;
+    }
     var keep = {}; keep[id] = true;
-    network.getConnectedNodes(id).forEach(function (m) { keep[m] = true; });
+    near.forEach(function (m) { keep[m] = true; });
     nodes.update(nodeItems.map(function (n) {
       var on = keep[n.id];
       return {id: n.id, color: {background: on ? n.base : "#e4e4e4", border: on ? n.baseBorder : "#d0d0d0"},
@@ -219,9 +227,11 @@
   }
   function unhighlight() {
     if (highlighted === null) return;
-    nodes.update(nodeItems.map(function (n) {
-      return {id: n.id, color: {background: n.base, border: n.baseBorder}, font: {color: "#222"}};
-    }));
+    if (!big) {
+      nodes.update(nodeItems.map(function (n) {
+        return {id: n.id, color: {background: n.base, border: n.baseBorder}, font: {color: "#222"}};
+      }));
+    }
     highlighted = null;
   }
   network.on("click", function (p) {
@@ -251,7 +261,7 @@
     if (!hits.length) { status.textContent = "Niets gevonden voor: " + search.value; return; }
     var id = hits[0], n = nodeById[id];
     if (hiddenKinds[n.kind]) { boxes[n.kind].checked = true; delete hiddenKinds[n.kind]; nodeView.refresh(); }
-    network.selectNodes([id]);
+    if (!big) network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: false});
     highlight(id); showNode(id);
     status.textContent = hits.length === 1 ? "Gevonden: " + n.label
