@@ -163,3 +163,13 @@ def test_big_map_is_positioned_and_says_so(watched, tmp_path, screenshot_dir, n)
     assert set(selected) == {node, *G[node]}  # the neighbourhood is highlighted by selection
     page.screenshot(path=str(screenshot_dir / f"groot-{n}.png"))
     _check_clean(watched)
+
+
+def test_empty_map_loads(watched, tmp_path):
+    import networkx as nx
+
+    path = tmp_path / "leeg.html"
+    render_map(nx.Graph(), title="Leeg", path=path)
+    page = open_map(watched, path)
+    assert page.evaluate(COUNTS_JS) == {"nodes": 0, "edges": 0, "shown": 0}
+    _check_clean(watched)

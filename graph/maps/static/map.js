@@ -69,29 +69,34 @@
   var network = new vis.Network(part("canvas"), {nodes: nodeView, edges: edges}, options);
   root.kgmap = {network: network, nodes: nodes, edges: edges, nodeView: nodeView, data: data};
 
-  var firstDraw = true;
-  network.on("afterDrawing", function () {
-    if (!firstDraw) return;
-    firstDraw = false;
-    root.dataset.firstDrawMs = String(Math.round(performance.now()));  // since the page started loading
-    root.dispatchEvent(new CustomEvent("kgmap:drawn", {bubbles: true}));
-    if (data.positioned) ready();
-  });
-  var isReady = false;
+  // Interactive = laid out (positions given, or the bounded settle done) and drawn once.
+  var firstDraw = true, settled = data.positioned || !data.nodes.length, isReady = false;
   function ready() {
-    if (isReady) return;
+    if (isReady || !settled || (firstDraw && data.nodes.length)) return;
     isReady = true;
-    if (!data.positioned) network.setOptions({physics: {enabled: false}});
     root.dataset.readyMs = String(Math.round(performance.now()));
     root.dataset.scriptMs = String(Math.round(started));
     root.dataset.ready = "true";
     root.dispatchEvent(new CustomEvent("kgmap:ready", {bubbles: true}));
   }
-  if (!data.positioned) {
-    network.once("stabilizationIterationsDone", ready);
-    network.once("stabilized", ready);
+  network.on("afterDrawing", function () {
+    if (!firstDraw) return;
+    firstDraw = false;
+    root.dataset.firstDrawMs = String(Math.round(performance.now()));  // since the page started loading
+    root.dispatchEvent(new CustomEvent("kgmap:drawn", {bubbles: true}));
+    ready();
+  });
+  function settle() {
+    if (settled) return;
+    settled = true;
+    network.setOptions({physics: {enabled: false}});
+    ready();
   }
-  if (!data.nodes.length) ready();
+  if (!data.positioned) {
+    network.once("stabilizationIterationsDone", settle);
+    network.once("stabilized", settle);
+  }
+  ready();
 
   // Legend: only what this map uses; the kind entries are also the kind filter.
   var legend = part("legend");
