@@ -18,6 +18,8 @@ import argparse
 import json
 import os
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -141,15 +143,13 @@ def _ours(browser, G, folder: Path, n: int, timeout_s: float) -> dict[str, Any]:
     return result
 
 
-def _pyvis(playwright, chromium: str, G, folder: Path, n: int, timeout_s: float) -> dict[str, Any]:
-    page_html, build_s = _pyvis_page(G)
-    path = folder / f"pyvis-{n}.html"
-    path.write_text(page_html, encoding="utf-8")
-    result: dict[str, Any] = {"build_s": round(build_s, 3), "bytes": path.stat().st_size}
-    # A browser of its own: a page still busy with physics makes closing its tab slow; closing the
-    # browser ends it at once.
-    browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-    try:
+def _pyvis_in_browser(chromium: str, path: Path, timeout_s: float) -> dict[str, Any]:
+    """Load one pyvis page and wait for its first draw (runs in a child process, see :func:`_pyvis`)."""
+    from playwright.sync_api import sync_playwright
+
+    result: dict[str, Any] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         loaded = _load(browser, path, "() => window.__kgFirstDraw !== undefined", timeout_s)
         page = loaded.pop("page")
         loaded.pop("context")
@@ -158,8 +158,30 @@ def _pyvis(playwright, chromium: str, G, folder: Path, n: int, timeout_s: float)
             result["first_draw_ms"] = int(page.evaluate("window.__kgFirstDraw"))
             stable = page.evaluate("window.__kgStable")
             result["interactive_ms"] = int(max(stable or 0, result["first_draw_ms"]))
-    finally:
         browser.close()
+    return result
+
+
+def _pyvis(chromium: str, G, folder: Path, n: int, timeout_s: float) -> dict[str, Any]:
+    page_html, build_s = _pyvis_page(G)
+    path = folder / f"pyvis-{n}.html"
+    path.write_text(page_html, encoding="utf-8")
+    result: dict[str, Any] = {"build_s": round(build_s, 3), "bytes": path.stat().st_size,
+                              "blocked_requests": page_html.count("cdn.jsdelivr.net")}
+    # A child process in its own session: a page stuck in synchronous layout work does not answer the
+    # browser's close, so past the limit the whole process group (browser included) is killed.
+    cmd = [sys.executable, "-m", "bench.maps", "--pyvis-page", str(path), "--pyvis-timeout", str(timeout_s)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, start_new_session=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    try:
+        out, _ = proc.communicate(timeout=timeout_s + 30)
+        result.update(json.loads(out.strip().splitlines()[-1]))
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        result.update({"timeout_s": timeout_s, "error": "killed at the time limit"})
+    except (ValueError, IndexError):
+        result.update({"timeout_s": timeout_s, "error": "no result from the child process"})
     return result
 
 
@@ -190,7 +212,7 @@ def run_map_bench(sizes=DEFAULT_SIZES, *, seed: int = 0, pyvis_timeout: float = 
             row: dict[str, Any] = {"nodes": n, "edges": G.number_of_edges()}
             row["ours"] = _ours(browser, G, Path(tmp), n, timeout)
             _say(f"  pyvis defaults (limit {pyvis_timeout:.0f} s)")
-            row["pyvis"] = _pyvis(p, path, G, Path(tmp), n, pyvis_timeout)
+            row["pyvis"] = _pyvis(path, G, Path(tmp), n, pyvis_timeout)
             if i == 0:
                 row["pyvis"]["per_edge_add_s"] = round(_pyvis_per_edge_seconds(G), 2)
             results["sizes"][str(n)] = row
@@ -233,7 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--pyvis-timeout", type=float, default=60.0, help="seconds to wait for a pyvis map to draw")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    p.add_argument("--pyvis-page", type=Path, help=argparse.SUPPRESS)  # internal: one pyvis page, JSON out
     args = p.parse_args(argv)
+    if args.pyvis_page:
+        print(json.dumps(_pyvis_in_browser(_chromium(), args.pyvis_page, args.pyvis_timeout)))
+        return 0
     results = run_map_bench([int(s) for s in args.sizes.split(",")], seed=args.seed, pyvis_timeout=args.pyvis_timeout)
     print(format_map_report(results))
     if args.json:

@@ -10,7 +10,7 @@ import networkx as nx
 __all__ = ["LAYOUT_THRESHOLD", "compute_positions"]
 
 #: Above this many nodes a map gets positions from :func:`compute_positions` and no physics.
-LAYOUT_THRESHOLD = 300
+LAYOUT_THRESHOLD = 200
 
 
 def compute_positions(G: nx.Graph, *, seed: int = 0, method: str = "fr",

@@ -64,7 +64,7 @@
     layout: {improvedLayout: !data.positioned && data.nodes.length <= 100, randomSeed: 1},
     physics: data.positioned ? {enabled: false} :
       {enabled: true, solver: "forceAtlas2Based", forceAtlas2Based: {gravitationalConstant: -60, springLength: 90},
-       stabilization: {enabled: true, iterations: 250, updateInterval: 50}}
+       stabilization: {enabled: true, iterations: 200, updateInterval: 50}}
   };
   var network = new vis.Network(part("canvas"), {nodes: nodeView, edges: edges}, options);
   root.kgmap = {network: network, nodes: nodes, edges: edges, nodeView: nodeView, data: data};
