@@ -1,18 +1,22 @@
 """``python -m bench`` (``make bench``): build, load and query times for the real and a synthetic graph.
 
-For the real graph (``data/``, built by :func:`graph.build.build` with SHACL)
-and for a synthetic national-scale graph (:mod:`bench.synthetic`: about 340
-gemeenten, 20,000 organisations, 1 million triples at ``--scale 1``) it measures
-the build time, then loads the N-Quads into each store of
+Builds, each in a fresh subprocess with :func:`graph.build.build` (reading,
+mapping, SHACL, the quote check, description, writing every format): the real
+graph (``data/``) and synthetic curated inputs at three sizes (``--scales``,
+default 0.1, 0.3 and 1 of national scale: about 340 gemeenten, 20,000
+organisations and 1 million triples at 1), written as curated YAML files and
+seed texts by :func:`bench.synthetic.write_data_folder`. For each it reports
+build time and peak memory, and how they grow between sizes. The largest
+synthetic graph's N-Quads are then loaded into each store of
 :data:`bench.stores.STORES` (the project's pyoxigraph loader, bare pyoxigraph,
 rdflib's default memory store, rdflib on the oxrdflib store), each in a fresh
-subprocess, and times every competency question in each. The figures go to
+subprocess, and every competency question is timed in each. The figures go to
 ``bench/results/<timestamp>.json``; the table to stdout, progress to stderr.
 
 Examples
 --------
-``python -m bench --scale 0.05``   a quick run (5% of the synthetic graph)
-``python -m bench --skip-real``    only the synthetic graph
+``python -m bench --scales 0.05``   a quick run (5% of the synthetic graph)
+``python -m bench --skip-real``     only the synthetic graph
 """
 
 from __future__ import annotations
@@ -21,16 +25,20 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
+import time
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bench.measure import scaled_sizes
 from bench.queries import select_queries
 from bench.report import format_report, ratios
 from bench.stores import BASELINE, DEFAULT_STORES, STORES
+from bench.synthetic import sizes, write_data_folder
 from bench.worker import run_job, run_load_job
 
 __all__ = ["main", "run_benchmark", "parse_args"]
@@ -42,8 +50,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """The command line."""
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--seed", type=int, default=0, help="seed of the synthetic generator (default 0)")
-    p.add_argument("--scale", type=float, default=1.0,
-                   help="size of the synthetic graph as a fraction of national scale (default 1.0)")
+    p.add_argument("--scales", default="0.1,0.3,1",
+                   help="sizes of the synthetic builds as fractions of national scale, comma-separated; the"
+                        " stores are measured on the largest (default 0.1,0.3,1)")
     p.add_argument("--skip-real", action="store_true", help="do not build and measure the real graph")
     p.add_argument("--skip-synthetic", action="store_true", help="do not measure the synthetic graph")
     p.add_argument("--out", type=Path, default=RESULTS_DIR,
@@ -62,14 +71,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--stores", default=",".join(DEFAULT_STORES),
                    help=f"comma-separated stores to measure, from {', '.join(STORES)}"
                         f" (default {','.join(DEFAULT_STORES)})")
+    p.add_argument("--no-shacl", action="store_true", help="leave SHACL out of the synthetic builds")
+    p.add_argument("--skip-endpoint", action="store_true", help="no HTTP load test of the SPARQL endpoint")
+    p.add_argument("--endpoint-duration", type=float, default=20.0,
+                   help="seconds per endpoint load run (default 20; see bench/endpoint.py)")
     p.add_argument("--skip-maps", action="store_true", help="do not run the map benchmark (bench/maps.py)")
     p.add_argument("--pyvis-timeout", type=float, default=60.0,
                    help="seconds to wait for a pyvis map to draw in the map benchmark (default 60)")
-    p.add_argument("--shacl", action="store_true",
-                   help="include SHACL in the synthetic build (slow: minutes at scale 1)")
     args = p.parse_args(argv)
-    if not 0 < args.scale <= 5:
-        p.error("--scale must be in (0, 5]")
+    try:
+        args.scales = sorted({float(x) for x in args.scales.split(",") if x.strip()})
+    except ValueError:
+        p.error("--scales takes numbers, e.g. 0.1,0.3,1")
+    if not args.scales or not all(0 < x <= 5 for x in args.scales):
+        p.error("each of --scales must be in (0, 5]")
+    args.scale = args.scales[-1]
     wanted = {s.strip() for s in args.stores.split(",") if s.strip()}
     args.stores = [s for s in STORES if s in wanted]
     unknown = sorted(wanted - set(STORES))
@@ -83,6 +99,7 @@ def _say(msg: str) -> None:
 
 
 def _say_build(build: dict[str, Any]) -> None:
+    """One progress line for a build."""
     _say(f"  FAILED: {build['error']}" if "error" in build
          else f"  {build['triples']:,} triples ({build['quads']:,} quads) in {build['build_s']:.1f} s,"
               f" peak {build['peak_mib']:,.0f} MiB")
@@ -117,12 +134,35 @@ def _measure_stores(path: str, args: argparse.Namespace, queries: list[dict[str,
     return stores
 
 
+def _synthetic_builds(args: argparse.Namespace, tmp: Path) -> list[dict[str, Any]]:
+    """Write the synthetic curated input at each size and build it in a fresh process."""
+    out = []
+    for scale in args.scales:
+        gemeenten, organisations = scaled_sizes(scale)
+        folder = tmp / f"synthetic-{scale}"
+        _say(f"SYNTHETIC input: seed {args.seed}, scale {scale} ({gemeenten} gemeenten,"
+             f" {organisations:,} organisations): writing curated YAML and seed texts")
+        t = time.perf_counter()
+        written = write_data_folder(folder, args.seed, gemeenten, organisations)
+        _say(f"  {written['records']:,} records in {written['files']} files ({written['bytes'] / 1e6:.1f} MB)"
+             f" in {time.perf_counter() - t:.1f} s; building (fresh process)")
+        build = run_job("build-synthetic", {"folder": str(folder), "output": str(tmp / f"built-{scale}"),
+                                            "shacl": not args.no_shacl}, args.timeout)
+        _say_build(build)
+        build |= {"scale": scale, "seed": args.seed, "sizes": sizes(gemeenten, organisations),
+                  "input_mb": round(written["bytes"] / 1e6, 1), "input_files": written["files"]}
+        out.append(build)
+        if scale != args.scales[-1]:
+            shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
 def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
     """Run every measurement the arguments ask for; return the figures (plain data)."""
     query_set, queries = select_queries(args.queries)
     results: dict[str, Any] = {
         "meta": {"timestamp": datetime.now().astimezone().isoformat(timespec="seconds"),
-                 "seed": args.seed, "scale": args.scale, "runs": args.runs,
+                 "seed": args.seed, "scale": args.scale, "scales": args.scales, "runs": args.runs,
                  "query_budget_s": args.query_budget, "query_timeout_s": args.query_timeout,
                  "store_budget_s": args.store_budget, "query_set": query_set, "queries_asked": args.queries,
                  "baseline_store": BASELINE, "stores": args.stores,
@@ -139,12 +179,15 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             stores = _measure_stores(build["path"], args, queries) if "error" not in build else {}
             results["graphs"]["real"] = {"build": build, "stores": stores}
         if not args.skip_synthetic:
-            _say(f"SYNTHETIC graph: seed {args.seed}, scale {args.scale} (generate, map, write N-Quads)")
-            build = run_job("build-synthetic", {"output": str(Path(tmp) / "synthetic"), "seed": args.seed,
-                                                "scale": args.scale, "shacl": args.shacl}, args.timeout)
-            _say_build(build)
+            results["sizes"] = _synthetic_builds(args, Path(tmp))
+            build = results["sizes"][-1]
             stores = _measure_stores(build["path"], args, queries) if "error" not in build else {}
             results["graphs"]["synthetic"] = {"build": build, "stores": stores}
+            if not args.skip_endpoint and "error" not in build:
+                from bench.endpoint import run_endpoint_bench
+
+                _say("ENDPOINT: load test over HTTP on 127.0.0.1, synthetic graph")
+                results["endpoint"] = run_endpoint_bench(build["path"], duration=args.endpoint_duration, say=_say)
     for g in results["graphs"].values():
         base = g["stores"].get(BASELINE)
         if base and "load_s" in base:
@@ -158,6 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     results = run_benchmark(args)
     print(format_report(results))
+    if "endpoint" in results:
+        from bench.endpoint import format_endpoint_report
+
+        print("\n" + format_endpoint_report(results["endpoint"]))
     if not args.skip_maps:
         from bench.maps import format_map_report, run_map_bench
 
@@ -170,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nfigures written to {path}")
     failed = [name for name, g in results["graphs"].items()
               if "error" in g["build"] or any("error" in s for s in g["stores"].values())]
+    failed += [name for name, t in results.get("endpoint", {}).get("targets", {}).items() if "error" in t]
     return 1 if failed else 0
 
 

@@ -7,10 +7,12 @@ from typing import Any
 
 from bench.stores import BASELINE, STORES
 
-__all__ = ["ANCHOR", "ISSUE_REFERENCE", "ratios", "format_report"]
+__all__ = ["ANCHOR", "BUILD_GOAL", "ISSUE_REFERENCE", "ratios", "growth", "format_report"]
 
 #: The bar from the issue: load 1 million triples in about 3 s and 450 MiB.
 ANCHOR = {"triples": 1_000_000, "load_s": 3.0, "peak_mib": 450.0}
+#: The build goal: a national-size curated input (~1M triples) with full validation.
+BUILD_GOAL = {"triples": 1_000_000, "build_s": 60.0, "peak_mib": 2048.0}
 #: The issue's reference measurement (pyoxigraph vs rdflib's memory store, 1M triples).
 ISSUE_REFERENCE = "pyoxigraph 11x faster load, a third of the memory, queries 8-34x faster"
 
@@ -61,15 +63,56 @@ def _build_lines(name: str, build: dict[str, Any]) -> list[str]:
         return lines + [f"  {line}" for line in build.get("log", [])]
     steps = ", ".join(f"{k} {v:.1f} s" for k, v in build["timings_s"].items())
     lines = [f"build: {build['build_s']:.1f} s ({steps}); peak memory {_n(build['peak_mib'])} MiB"]
-    if name == "real":
-        lines.append(f"  SHACL: included (validate step). {build['validation']}")
-    elif build.get("shacl"):
-        lines.append(f"  SHACL: included ({build['timings_s'].get('shacl', 0):.1f} s, "
-                     f"{build['shacl_problems']} problems)")
-    else:
-        lines.append("  SHACL: NOT included in this build time: pyshacl on ~1M triples takes many"
-                     " minutes (run with --shacl to measure it); the quote check does not apply"
-                     " (synthetic quotes are not in the seed texts)")
+    shacl = "included" if build.get("shacl", True) else "NOT included (--no-shacl)"
+    lines.append(f"  SHACL: {shacl} (validate step). {build['validation']}")
+    return lines
+
+
+def growth(builds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """How build time and peak memory grow from each size to the next.
+
+    Returns
+    -------
+    list of dict
+        Per step: ``triples_x`` (how many times the triples), ``time_x`` and
+        ``peak_x`` (how many times the build time and peak memory); linear
+        growth has ``time_x`` close to ``triples_x``.
+
+    Examples
+    --------
+    >>> growth([{"triples": 100, "build_s": 2.0, "peak_mib": 200},
+    ...         {"triples": 300, "build_s": 6.6, "peak_mib": 400}])
+    [{'from': 100, 'to': 300, 'triples_x': 3.0, 'time_x': 3.3, 'peak_x': 2.0}]
+    """
+    ok = [b for b in builds if "error" not in b]
+    return [{"from": a["triples"], "to": b["triples"], "triples_x": round(b["triples"] / a["triples"], 2),
+             "time_x": round(b["build_s"] / a["build_s"], 2), "peak_x": round(b["peak_mib"] / a["peak_mib"], 2)}
+            for a, b in zip(ok, ok[1:], strict=False)]
+
+
+def _sizes_lines(builds: list[dict[str, Any]]) -> list[str]:
+    lines = ["", "=" * 100, "SYNTHETIC builds at growing size (curated YAML -> graph.build.build, full validation,"
+             " each in a fresh process)",
+             f"  {'scale':>5} {'records':>8} {'input MB':>8} {'triples':>11} {'build s':>8} {'cpu s':>7}"
+             f" {'peak MiB':>9} {'s per 1M triples':>17}   steps (s)"]
+    for b in builds:
+        if "error" in b:
+            lines.append(f"  {b['scale']:>5} FAILED: {b['error']}")
+            lines += [f"      {line}" for line in b.get("log", [])]
+            continue
+        steps = ", ".join(f"{k} {v:.1f}" for k, v in b["timings_s"].items())
+        lines.append(f"  {b['scale']:>5} {_n(b['records']):>8} {b['input_mb']:>8.1f} {_n(b['triples']):>11}"
+                     f" {b['build_s']:>8.1f} {_n(b.get('cpu_s'), 1):>7} {_n(b['peak_mib']):>9}"
+                     f" {b['build_s'] * 1e6 / b['triples']:>17.1f}   {steps}")
+    for g in growth(builds):
+        lines.append(f"  growth {_n(g['from'])} -> {_n(g['to'])} triples ({g['triples_x']}x): build time"
+                     f" {g['time_x']}x, peak memory {g['peak_x']}x")
+    big = [b for b in builds if "error" not in b and 0.5 <= b["triples"] / BUILD_GOAL["triples"] <= 2]
+    for b in big:
+        meets = b["build_s"] < BUILD_GOAL["build_s"] and b["peak_mib"] < BUILD_GOAL["peak_mib"]
+        lines.append(f"  goal (about {_n(BUILD_GOAL['triples'])} triples in under {BUILD_GOAL['build_s']:.0f} s and"
+                     f" {BUILD_GOAL['peak_mib'] / 1024:.0f} GiB): {_n(b['triples'])} triples in {b['build_s']:.1f} s,"
+                     f" {_n(b['peak_mib'])} MiB: {'met' if meets else 'NOT met'}")
     return lines
 
 
@@ -149,7 +192,7 @@ def _anchor_line(name: str, st: dict[str, Any]) -> str:
         meets = load_1m <= ANCHOR["load_s"] * 1.1 and peak_1m <= ANCHOR["peak_mib"] * 1.1
         verdict = "meets the bar (within 10%)" if meets else "MISSES the bar (by more than 10%)"
     else:
-        verdict = "indicative only at this size: run at --scale 1 for the verdict"
+        verdict = "indicative only at this size: include scale 1 in --scales for the verdict"
     return (f"    {name:<16} {_n(st['triples'])} triples ({_n(st['quads'])} quads) in {st['load_s']:.2f} s,"
             f" peak {_n(st['peak_mib'])} MiB;"
             f" per 1M triples (linear) {load_1m:.2f} s, {peak_1m:,.0f} MiB: {verdict}")
@@ -186,6 +229,8 @@ def format_report(results: dict[str, Any]) -> str:
              " each, fewer when a query is slow; every store in a fresh subprocess"]
     if meta["query_set"] == "typical" and meta.get("queries_asked", "auto") == "auto":
         lines.append("  (graph/queries/competency.yaml has no queries yet: timing bench/queries.py TYPICAL)")
+    if results.get("sizes"):
+        lines += _sizes_lines(results["sizes"])
     for name, g in results["graphs"].items():
         build = g["build"]
         title = {"real": "REAL graph (data/, graph.build.build)",
@@ -196,7 +241,7 @@ def format_report(results: dict[str, Any]) -> str:
             if name == "synthetic":
                 sz = build["sizes"]
                 extra = (f"; {sz['gemeenten']} gemeenten, {_n(sz['organisaties'])} organisations, "
-                         f"{build['file_mib']:,.0f} MiB N-Quads")
+                         f"{build['input_mb']:,.1f} MB curated YAML, {build['file_mib']:,.0f} MiB N-Quads")
             lines.append(f"{_n(build['triples'])} triples ({_n(build['quads'])} quads with the per-source"
                          f" named graphs) from {_n(build['records'])} records, "
                          f"{_n(build['facts'])} facts{extra}")

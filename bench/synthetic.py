@@ -1,31 +1,40 @@
-"""A seeded generator of a synthetic, national-scale set of curated records.
+"""A seeded generator of a synthetic, national-scale set of curated records and files.
 
 The records are in the project's own record format (:class:`graph.sources.Record`,
 see ``data/README.md``), so the real mapping code turns them into facts and
 claim nodes exactly as it does for curated data. Gemeenten and provinces are
 the real CBS records of ``data/reference/cbs-gemeenten-2021.csv``; everything
 else (organisations, collaborations, memberships, initiatives, facilities,
-agreements, persons, posts, awards, figures, regions) is made up, labelled
-"Synthetisch ..." and cites a real source id with a made-up quote. The quote
-check is never run on these records: their quotes are not in the seed texts.
+agreements, persons, posts, awards, figures, regions) is made up and labelled
+"Synthetisch ...".
 
-With the defaults (340 gemeenten, 20,000 organisations) the mapped graph has
-about one million quads. All randomness comes from one ``random.Random(seed)``:
-the same arguments give the same records.
+:func:`write_data_folder` writes them the way a user's import would arrive: a
+data folder (``sources.yaml`` with synthetic sources, the real
+``reference/`` folder, curated YAML files) and a seeds folder holding each
+synthetic source's text, so the build runs every check, the quote check
+included, exactly as on real data.
+
+With the defaults (340 gemeenten, 20,000 organisations) the built graph has
+about one million triples. All randomness comes from one ``random.Random(seed)``:
+the same arguments give the same records and the same files.
 """
 
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from graph.mapping.fields import PRECISIONS
 from graph.ontology import concept_index
 from graph.settings import data_dir
 from graph.sources import Record, read_cbs_gemeenten, read_sources
 
-__all__ = ["SYNTHETIC_FILE", "RATIOS", "sizes", "generate_records"]
+__all__ = ["SYNTHETIC_FILE", "RATIOS", "SYNTHETIC_SOURCES", "RECORDS_PER_FILE", "sizes", "generate_records",
+           "write_data_folder"]
 
 #: The file name synthetic records claim to come from (it is never written).
 SYNTHETIC_FILE = "synthetisch/nationaal.yaml"
@@ -41,6 +50,12 @@ RATIOS: dict[str, float] = {
     "functies": 0.025,
     "aantallen": 0.02,
 }
+#: How many synthetic source documents the written data folder cites.
+SYNTHETIC_SOURCES = 8
+#: The real reference files the synthetic folder carries (the 2015 list refers to curated organisations).
+REFERENCE_FILES = ("cbs-gemeenten-2021.csv", "bronnen-referentie.md", "gemeenten-historisch.yaml")
+#: Records per written curated file.
+RECORDS_PER_FILE = 5000
 #: Per gemeente: regions (shared), awards and extra 'about' records.
 REGIOS_PER_GEMEENTE = 0.1
 ONDERSCHEIDINGEN_PER_GEMEENTE = 0.5
@@ -106,7 +121,7 @@ def _some(rng: random.Random, items: list[str], low: int, high: int) -> list[str
 
 
 def generate_records(seed: int = 0, gemeenten: int = 340, organisations: int = 20000,
-                     data: Path | None = None) -> list[Record]:
+                     data: Path | None = None, source_ids: list[str] | None = None) -> list[Record]:
     """Generate the records of a synthetic national-scale knowledge graph.
 
     Parameters
@@ -116,6 +131,7 @@ def generate_records(seed: int = 0, gemeenten: int = 340, organisations: int = 2
     organisations : how many synthetic organisations; the other kinds scale
         with it (see :data:`RATIOS` and :func:`sizes`).
     data : the data folder (default ``data/``) with ``sources.yaml`` and the CBS list.
+    source_ids : the sources records cite (default: the seed sources in ``data/sources.yaml``).
 
     Returns
     -------
@@ -133,8 +149,9 @@ def generate_records(seed: int = 0, gemeenten: int = 340, organisations: int = 2
     rng = random.Random(seed)
     n = sizes(gemeenten, organisations)
     concepts = {scheme: sorted(names) for scheme, names in concept_index().items()}
-    sources = read_sources(data / "sources.yaml")
-    source_ids = sorted(s.id for s in sources.values() if s.kind == "seed") or sorted(sources)
+    if source_ids is None:
+        sources = read_sources(data / "sources.yaml")
+        source_ids = sorted(s.id for s in sources.values() if s.kind == "seed") or sorted(sources)
 
     cbs = read_cbs_gemeenten(data / "reference" / "cbs-gemeenten-2021.csv",
                              display_name="data/reference/cbs-gemeenten-2021.csv")
@@ -228,3 +245,86 @@ def generate_records(seed: int = 0, gemeenten: int = 340, organisations: int = 2
         w.add({"about": gm[i % len(gm)], name: value}, "een gemeente")
 
     return reference + w.records
+
+
+def _source_entries(data: Path, n: int) -> list[dict[str, Any]]:
+    """The real reference sources (the reference folder cites them) and ``n`` synthetic seed sources."""
+    real = yaml.load((data / "sources.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    entries = [dict(e) for e in real if e.get("kind") == "reference"]
+    for i in range(1, n + 1):
+        entries.append({"id": f"synth-{i:02d}", "kind": "seed", "file": f"synthetisch-{i:02d}.txt",
+                        "title": f"Synthetische bron {i:02d}", "publisher": "Synthetische uitgever",
+                        "issued": f"20{10 + i:02d}-0{1 + i % 9}-15"})
+    return entries
+
+
+def write_data_folder(folder: Path, seed: int = 0, gemeenten: int = 340, organisations: int = 20000,
+                      data: Path | None = None) -> dict[str, Any]:
+    """Write a synthetic data folder and seeds folder that ``kennisgraaf build`` reads like real ones.
+
+    Writes ``folder/data/sources.yaml`` (the real reference sources and
+    :data:`SYNTHETIC_SOURCES` synthetic ones), ``folder/data/reference/`` (the
+    real :data:`REFERENCE_FILES`), ``folder/data/curated/synthetisch-NNNN.yaml``
+    (:data:`RECORDS_PER_FILE` records each) and ``folder/seeds/`` with one text
+    per synthetic source holding every quote that cites it, so the quote check
+    finds them all.
+
+    Parameters
+    ----------
+    folder : where to write (created; an existing ``data``/``seeds`` inside it is replaced).
+    seed, gemeenten, organisations : as for :func:`generate_records`.
+    data : the real data folder (default ``data/``) for the CBS list and reference files.
+
+    Returns
+    -------
+    dict
+        ``data`` and ``seeds`` (the two folders), ``records``, ``files`` and ``bytes`` written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     a = write_data_folder(Path(tmp) / "a", seed=1, gemeenten=3, organisations=10)
+    ...     b = write_data_folder(Path(tmp) / "b", seed=1, gemeenten=3, organisations=10)
+    ...     same = all((a["data"] / "curated" / f).read_bytes() == (b["data"] / "curated" / f).read_bytes()
+    ...                for f in ("synthetisch-0001.yaml",))
+    >>> same, a["records"] > 10
+    (True, True)
+    """
+    src_data = Path(data or data_dir())
+    folder = Path(folder)
+    out_data, seeds = folder / "data", folder / "seeds"
+    for old in (out_data, seeds):
+        if old.exists():
+            shutil.rmtree(old)
+    (out_data / "curated").mkdir(parents=True)
+    seeds.mkdir(parents=True)
+    (out_data / "reference").mkdir()
+    for name in REFERENCE_FILES:
+        shutil.copy2(src_data / "reference" / name, out_data / "reference" / name)
+
+    entries = _source_entries(src_data, SYNTHETIC_SOURCES)
+    dump = {"allow_unicode": True, "sort_keys": False, "width": 10**6, "Dumper": yaml.CSafeDumper}
+    (out_data / "sources.yaml").write_text(yaml.dump(entries, **dump), encoding="utf-8")
+
+    ids = [e["id"] for e in entries if e["kind"] == "seed"]
+    records = [r for r in generate_records(seed, gemeenten, organisations, data=src_data, source_ids=ids)
+               if r.file == SYNTHETIC_FILE]  # the CBS records are in the copied reference folder
+    texts: dict[str, list[str]] = {sid: [] for sid in ids}
+    written = 0
+    files = 0
+    for start in range(0, len(records), RECORDS_PER_FILE):
+        chunk = [r.fields for r in records[start:start + RECORDS_PER_FILE]]
+        for fields in chunk:
+            for sid in fields["source"] if isinstance(fields["source"], list) else [fields["source"]]:
+                texts[sid].append(fields["quote"])
+        files += 1
+        path = out_data / "curated" / f"synthetisch-{files:04d}.yaml"
+        text = "# Synthetic records (bench/synthetic.py): made up, not facts.\n" + yaml.dump(
+            {"records": chunk}, **dump)
+        path.write_text(text, encoding="utf-8")
+        written += len(text.encode())
+    by_id = {e["id"]: e for e in entries}
+    for sid, quotes in texts.items():
+        (seeds / by_id[sid]["file"]).write_text("\n".join(quotes) + "\n", encoding="utf-8")
+    return {"data": out_data, "seeds": seeds, "records": len(records), "files": files, "bytes": written}

@@ -1,66 +1,43 @@
-"""Build: sources -> mapping -> validate -> write. Atomic: a failed build replaces nothing."""
+"""Build: sources -> mapping -> validate -> write. Atomic: a failed build replaces nothing.
+
+Made for national-scale input (a million triples in well under a minute):
+records are parsed with libyaml, mapped straight to the store's own terms,
+loaded once into the pyoxigraph store, and every check (quotes, SHACL as
+SPARQL) runs on that store, which is then written. See README "Building
+large inputs".
+"""
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from rdflib.compare import to_canonical_graph
-from rdflib.term import Node
 
+from graph import terms as T
 from graph.describe import source_quads, void_quads
-from graph.errors import InputError, Problem
+from graph.errors import InputError
 from graph.mapping import map_records
+from graph.mapping.derived import derive_records
 from graph.namespaces import CONCEPTS_IRI, ONTOLOGY_IRI
 from graph.ontology import ONTOLOGY_FILES, _parse, concept_index
+from graph.publish import prepare_output, write_atomically
+from graph.settings import ROOT, ontology_dir
 from graph.settings import data_dir as default_data_dir
-from graph.settings import ontology_dir
 from graph.settings import output_dir as default_output_dir
 from graph.settings import seeds_dir as default_seeds_dir
 from graph.sources import Record, read_cbs_gemeenten, read_curated_folder, read_sources
-from graph.store import FORMATS, GRAPH_FILE, KnowledgeGraph
+from graph.store import KnowledgeGraph
 from graph.validate import ValidationReport, union_graph, validate
 
-__all__ = ["BuildResult", "build", "read_all_records", "assemble", "check_output_folder", "OUTPUT_FILES"]
+__all__ = ["BuildResult", "build", "read_all_records", "assemble", "located"]
 
-Quad = tuple[Node, Node, Node, Node | None]
-
-
-#: Prefix of the temporary folder a build writes into before moving the files into place.
-STAGING_PREFIX = ".staging-"
-#: The lock file that makes builds into one folder take turns.
-LOCK_FILE = ".lock"
-#: Every file a build writes; a build replaces an output folder only if it holds nothing else.
-OUTPUT_FILES = frozenset({filename for _, filename, _ in FORMATS.values()} | {"void.ttl", LOCK_FILE})
-
-
-def check_output_folder(output: Path) -> Path:
-    """Resolve ``output`` and make sure a build may replace it; raise InputError if not.
-
-    A build replaces its own files in the folder, so it refuses a folder that
-    holds files it did not write (a user's own folder given by mistake).
-    """
-    output = Path(output).resolve()
-    if output.exists() and not output.is_dir():
-        raise InputError([Problem(str(output), None, "output", "the output path is a file, not a folder",
-                                  "give a folder for the build (new, empty, or an earlier build's)")])
-    if output.is_dir():
-        foreign = sorted(p.name for p in output.iterdir()
-                         if p.name not in OUTPUT_FILES and not p.name.startswith(STAGING_PREFIX))
-        if foreign:
-            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
-            raise InputError([Problem(
-                str(output), None, "output",
-                f"the output folder holds files a build did not write ({shown}); a build replaces what is in it",
-                "choose a new or empty folder, or the folder of an earlier build")])
-    return output
+Quad = T.Quad
 
 
 @dataclass
@@ -82,15 +59,55 @@ def _say(progress: Callable[[str], None] | None, msg: str) -> None:
         progress(msg)
 
 
-def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None = None) -> list[Record]:
-    """Reference records (CBS list, reference YAML) followed by the curated records (all but ``skip``)."""
+def _every(progress: Callable[[str], None] | None, seconds: float = 2.0):
+    """A reporter that passes a message on at most once per ``seconds`` (None without ``progress``)."""
+    if progress is None:
+        return None
+    last = [time.perf_counter()]
+
+    def say(msg: str) -> None:
+        now = time.perf_counter()
+        if now - last[0] >= seconds:
+            last[0] = now
+            progress(msg)
+
+    return say
+
+
+@contextmanager
+def located(data: Path):
+    """Let an InputError raised inside name the files as they were read (for a data folder other than data/).
+
+    Records carry names relative to the data folder's parent, which is what the
+    built files record; a message should name the file the user can open.
+    """
+    try:
+        yield
+    except InputError as exc:
+        data = Path(data)
+        if data.resolve() != (ROOT / "data").resolve():
+            exc.problems = [replace(p, file=str(data.parent / p.file)) if (data.parent / p.file).exists() else p
+                            for p in exc.problems]
+        raise
+
+
+def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None = None,
+                     progress: Callable[[str], None] | None = None) -> list[Record]:
+    """Reference records (CBS list, reference YAML) followed by the curated records (all but ``skip``).
+
+    ``progress`` gets a line now and then while the curated files are read.
+    """
     problems = []
     records: list[Record] = []
+    say = _every(progress)
+    tell = (lambda done, n, recs: say(f"      {done:,} of {n:,} files read, {recs:,} records")) if say else None
+    # names relative to the data folder's parent (data/curated/x.yaml), so the built files do not depend on
+    # where the folder is; messages show the real path (see located)
+    cbs = data / "reference" / "cbs-gemeenten-2021.csv"
     readers = [
-        lambda: read_cbs_gemeenten(data / "reference" / "cbs-gemeenten-2021.csv",
-                                   display_name="data/reference/cbs-gemeenten-2021.csv"),
+        lambda: read_cbs_gemeenten(cbs, display_name=str(cbs.relative_to(data.parent))),
         lambda: read_curated_folder(data / "reference", root=data.parent, skip=skip),
-        lambda: read_curated_folder(data / "curated", root=data.parent, skip=skip),
+        lambda: read_curated_folder(data / "curated", root=data.parent, skip=skip, progress=tell),
     ]
     for read in readers:
         try:
@@ -102,16 +119,31 @@ def read_all_records(data: Path, extra: Iterable[Record] = (), skip: Path | None
     return records + list(extra)
 
 
-def assemble(records: list[Record], sources) -> tuple[set[Quad], int]:
-    """Map records and add source metadata, ontology and concept schemes."""
-    mapped = map_records(records, sources, concept_index())
+@cache
+def _ontology_quads(folder: Path) -> tuple[Quad, ...]:
+    """The ontology and concept schemes in their named graphs (parsed once per folder)."""
+    out: list[Quad] = []
+    for name in ONTOLOGY_FILES:
+        g = T.named(str(ONTOLOGY_IRI if name == "sociaal-domein.ttl" else CONCEPTS_IRI))
+        # canonical blank-node labels (unions, lists, agents): the same file gives the same output
+        out += [T.quad(T.from_rdflib(s), T.from_rdflib(p), T.from_rdflib(o), g)
+                for s, p, o in to_canonical_graph(_parse(folder / name))]
+    return tuple(out)
+
+
+def assemble(records: list[Record], sources,
+             progress: Callable[[str], None] | None = None) -> tuple[T.Quads, int]:
+    """Map records and add source metadata, ontology and concept schemes.
+
+    Returns the quads (repeats possible: the store drops them; see
+    :func:`graph.validate.union_graph`) and the number of facts.
+    """
+    say = _every(progress)
+    tell = (lambda done, n, facts: say(f"      {done:,} of {n:,} records mapped, {facts:,} claims")) if say else None
+    mapped = map_records(records + derive_records(records, sources), sources, concept_index(), progress=tell)
     if mapped.problems:
         raise InputError(mapped.problems)
-    quads: set[Quad] = set(mapped.quads) | source_quads(sources)
-    for name in ONTOLOGY_FILES:
-        g = ONTOLOGY_IRI if name == "sociaal-domein.ttl" else CONCEPTS_IRI
-        # canonical blank-node labels (unions, lists, agents): the same file gives the same output
-        quads |= {(s, p, o, g) for s, p, o in to_canonical_graph(_parse(ontology_dir() / name))}
+    quads = T.Quads(lines=mapped.lines, terms=source_quads(sources) + list(_ontology_quads(ontology_dir())))
     return quads, mapped.facts
 
 
@@ -124,32 +156,42 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     valid; the previous build in ``output/`` is then left as it was.
     """
     data = Path(data or default_data_dir())
-    output = check_output_folder(output or default_output_dir())
+    output = prepare_output(output or default_output_dir())  # a folder that cannot be written: say so now
     seeds = seeds if seeds is not None else default_seeds_dir()
-    timings: dict[str, float] = {}
+    with located(data):
+        return _build(data, output, seeds, extra_records, shacl, progress)
 
+
+def _build(data: Path, output: Path, seeds: Path | None, extra_records: Iterable[Record], shacl: bool,
+           progress: Callable[[str], None] | None) -> BuildResult:
+    timings: dict[str, float] = {}
     t = time.perf_counter()
     _say(progress, "[1/5] reading sources and records")
     sources = read_sources(data / "sources.yaml")
-    records = read_all_records(data, extra_records)
+    records = read_all_records(data, extra_records, progress=progress)
     timings["read"] = time.perf_counter() - t
+    _say(progress, f"      {len(records):,} records read")
 
     t = time.perf_counter()
-    _say(progress, f"[2/5] mapping {len(records)} records to RDF")
-    quads, facts = assemble(records, sources)
+    _say(progress, f"[2/5] mapping {len(records):,} records to RDF")
+    quads, facts = assemble(records, sources, progress=progress)
+    n_records = len(records)
+    del records
+    kg = union_graph(quads)
+    del quads
     timings["map"] = time.perf_counter() - t
+    _say(progress, f"      {facts:,} facts, {len(kg.store):,} quads in the store")
 
     t = time.perf_counter()
     _say(progress, "[3/5] validating (quotes" + (", SHACL" if shacl else "") + ")")
-    report = validate(union_graph(quads), sources, data, seeds, shacl=shacl)
+    report = validate(kg, sources, data, seeds, shacl=shacl, progress=progress)
     timings["validate"] = time.perf_counter() - t
     if not report.conforms:
         raise InputError(report.problems)
 
     t = time.perf_counter()
     _say(progress, "[4/5] describing the dataset (VoID/DCAT)")
-    quads |= void_quads(quads, sources)
-    kg = KnowledgeGraph.from_quads(quads)
+    kg.store.extend(T.with_default_graph(void_quads(kg, sources)))
     timings["describe"] = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -157,65 +199,8 @@ def build(data: Path | None = None, output: Path | None = None, seeds: Path | No
     _say(progress, f"[5/5] writing {n_triples} triples ({n_quads} quads) to {output}")
     write_atomically(kg, output)
     timings["write"] = time.perf_counter() - t
-    return BuildResult(output=output, triples=n_triples, quads=n_quads, facts=facts, records=len(records),
+    return BuildResult(output=output, triples=n_triples, quads=n_quads, facts=facts, records=n_records,
                        report=report, timings=timings, kg=kg)
-
-
-def write_atomically(kg: KnowledgeGraph, output: Path) -> None:
-    """Write every format to a staging folder inside ``output``, then move each file into place.
-
-    Nothing in ``output`` changes until every file has been written and every
-    target checked; the folder itself stays (so building into the current
-    folder works). Builds into the same folder take turns (a lock file).
-    """
-    output = check_output_folder(output)
-    output.mkdir(parents=True, exist_ok=True)
-    with _locked(output):
-        for leftover in output.glob(STAGING_PREFIX + "*"):  # from a build that was killed
-            shutil.rmtree(leftover, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
-        try:
-            quads = kg.sorted_quads()
-            for fmt, (_, filename, _) in FORMATS.items():
-                kg.dump(staging / filename, fmt, quads)
-            (staging / "void.ttl").write_bytes(_void_only(quads))
-            blocked = [p.name for p in staging.iterdir() if (output / p.name).is_dir()]
-            if blocked:
-                raise InputError([Problem(str(output / blocked[0]), None, "output",
-                                          "a folder stands where the build writes a file",
-                                          "remove or rename that folder")])
-            for path in sorted(staging.iterdir(), key=lambda p: p.name == GRAPH_FILE):  # the N-Quads last
-                os.replace(path, output / path.name)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-@contextmanager
-def _locked(output: Path):
-    """Hold an exclusive lock on ``output/.lock`` (POSIX); elsewhere, no lock."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        yield
-        return
-    with (output / LOCK_FILE).open("w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def _void_only(quads) -> bytes:
-    """The dataset description (its named graph) as Turtle, in the build's sorted order."""
-    import pyoxigraph as ox
-
-    from graph.describe import META_GRAPH
-    from graph.namespaces import FILE_PREFIXES
-
-    meta = ox.NamedNode(str(META_GRAPH))
-    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name == meta]
-    return ox.serialize(triples, None, format=ox.RdfFormat.TURTLE, prefixes=FILE_PREFIXES)
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from graph import __version__
+from graph import __version__, commands_serve
 from graph.commands_maps import register as register_maps
 from graph.errors import InputError
 from graph.namespaces import PREFIXES
@@ -49,70 +49,108 @@ def _print_frame(df, fmt: str) -> None:
             print(df.to_string(index=False) if len(df) else "(no rows)")
 
 
-def cmd_build(args) -> int:
+def _build_in_child(**kwargs):
+    """Run a build and return its result without the in-memory store (it stays in the child)."""
     from graph.build import build
 
-    result = build(data=args.data, output=args.output, seeds=args.seeds,
-                   shacl=not args.no_shacl, progress=_progress(args.quiet))
+    result = build(**kwargs)
+    result.kg = None
+    return result
+
+
+def cmd_build(args) -> int:
+    from graph.child import run_in_child
+
+    # in a child process, so that Ctrl-C stops it at once even inside the store's native code
+    result = run_in_child(_build_in_child, data=args.data, output=args.output, seeds=args.seeds,
+                          shacl=not args.no_shacl, progress=_progress(args.quiet or not sys.stderr.isatty()))
     print(f"Built {result.triples} triples ({result.quads} quads with the per-source named graphs) "
           f"from {result.records} records "
           f"({result.facts} claims) in {sum(result.timings.values()):.1f}s.")
     print(f"Validation: {result.report.summary()}")
     print(f"Outputs in {result.output}/: "
-          + ", ".join(sorted(p.name for p in result.output.iterdir() if not p.name.startswith("."))))
+          + ", ".join(sorted(p.name for p in result.output.iterdir() if p.is_symlink() and p.name != "current")))
     return 0
 
 
 def cmd_validate(args) -> int:
-    from graph.build import assemble, read_all_records
+    from graph.build import assemble, located, read_all_records
     from graph.settings import data_dir, seeds_dir
     from graph.sources import read_sources
     from graph.validate import union_graph, validate
 
     data = Path(args.data or data_dir())
-    say = _progress(args.quiet)
-    say("reading")
-    sources = read_sources(data / "sources.yaml")
-    quads, _ = assemble(read_all_records(data), sources)
-    say("validating")
-    report = validate(union_graph(quads), sources, data, args.seeds or seeds_dir(), shacl=not args.no_shacl)
-    if not report.conforms:
-        raise InputError(report.problems)
+    say = _progress(args.quiet or not sys.stderr.isatty())
+    with located(data):
+        say("reading")
+        sources = read_sources(data / "sources.yaml")
+        quads, _ = assemble(read_all_records(data), sources)
+        say("validating")
+        report = validate(union_graph(quads), sources, data, args.seeds or seeds_dir(), shacl=not args.no_shacl)
+        if not report.conforms:
+            raise InputError(report.problems)
     print(f"Validation: {report.summary()}")
     return 0
 
 
 def cmd_stats(args) -> int:
-    from graph.stats import claim_counts, class_counts, gouden_gemeenten
+    from graph.stats import TABLES
     from graph.store import load
 
     kg = load(args.graph)
     if args.format == "table":
-        print(f"Knowledge graph: {len(kg)} triples; each source's facts also in its own named graph"
-              f" ({len(kg.named_graphs())} named graphs)\n")
-        print("Things per class:")
-        _print_frame(class_counts(kg), "table")
-        awards = gouden_gemeenten(kg)
-        print("\nGouden Gemeenten per year:")
-        for year, group in awards.groupby("jaar"):
-            print(f"  {year}: {len(group)} - " + ", ".join(group["ontvanger"]))
-        print("\nClaims per source (stated / inferred):")
-        _print_frame(claim_counts(kg), "table")
+        if args.table:
+            _print_frame(TABLES[args.table](kg), "table")
+        else:
+            _print_summary(kg)
         return 0
-    makers = {"classes": class_counts, "gouden_gemeenten": gouden_gemeenten, "claims": claim_counts}
     if args.format == "csv":
         if args.table is None:
-            print("error: CSV holds one table: add --table classes, --table gouden_gemeenten or --table claims",
-                  file=sys.stderr)
+            print("error: CSV holds one table: add --table " + ", --table ".join(TABLES), file=sys.stderr)
             return 2
-        makers[args.table](kg).to_csv(sys.stdout, index=False)
+        TABLES[args.table](kg).to_csv(sys.stdout, index=False)
         return 0
-    names = [args.table] if args.table else list(makers)
-    print(json.dumps({name: _json_records(makers[name](kg)) for name in names}, ensure_ascii=False, indent=2))
+    names = [args.table] if args.table else list(TABLES)
+    print(json.dumps({name: _json_records(TABLES[name](kg)) for name in names}, ensure_ascii=False, indent=2))
     return 0
 
 
+def _dutch_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def _print_summary(kg) -> None:
+    """The summary people read after a build, in Dutch."""
+    from graph.stats import claim_counts, class_counts, gemeenten_explained, gouden_gemeenten
+
+    print("Kennisgraaf sociaal domein: overzicht\n")
+    awards = gouden_gemeenten(kg)
+    print("Gouden Gemeenten per jaar:")
+    for year, group in awards.groupby("jaar"):
+        print(f"  {year} ({len(group)}): " + ", ".join(group["ontvanger"]))
+    counts = class_counts(kg)
+    print("\nWat de graaf beschrijft (aantal per soort):")
+    width = max(counts["soort"].str.len())
+    for soort, aantal in zip(counts["soort"], counts["aantal"], strict=True):
+        print(f"  {soort:<{width}}  {aantal:>6}")
+    gone = gemeenten_explained(kg)
+    n_gemeenten = int(counts.loc[counts["klasse"] == "sd:Gemeente", "aantal"].sum())
+    if len(gone):
+        names = _dutch_list(list(gone["gemeente"]))
+        merged = ", ".join(sorted(set(gone["opgegaan_in"].dropna())))
+        print(f"  (De {n_gemeenten} gemeenten zijn de {n_gemeenten - len(gone)} gemeenten van de CBS-lijst 2021 plus "
+              f"{names}: opgeheven{' en opgegaan in ' + merged if merged else ''}, maar genoemd in de bronnen.)")
+    claims = claim_counts(kg)
+    stated, inferred = int(claims["vermeld"].sum()), int(claims["afgeleid"].sum())
+    print(f"\nHerkomst: {stated + inferred} beweringen uit {len(claims)} bronnen; {stated} staan letterlijk in de "
+          f"bron (vermeld), {inferred} zijn afgeleid (met de reden erbij).")
+    _print_frame(claims.rename(columns={"bron": "bron", "titel": "titel"}), "table")
+    print(f"\nTechnisch: {len(kg)} triples; de feiten van elke bron staan ook in een eigen benoemde graaf "
+          f"({len(kg.named_graphs())} benoemde grafen).")
+
+
 def cmd_query(args) -> int:
+    from graph.sparql import Limits
     from graph.store import load
 
     if args.file:
@@ -122,11 +160,7 @@ def cmd_query(args) -> int:
     else:
         sparql = sys.stdin.read()
     kg = load(args.graph)
-    try:
-        result = kg.query(sparql)
-    except SyntaxError as exc:
-        print(f"error: invalid SPARQL: {exc}", file=sys.stderr)
-        return 2
+    result = kg.query(sparql, limits=Limits(timeout=args.timeout or None, max_rows=args.max_rows or None))
     _print_frame(result, args.format)
     return 0
 
@@ -201,19 +235,27 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--graph", type=Path, help="built graph (default: output/kennisgraaf.nq)")
 
     sp = sub.add_parser("stats", help="summary of the built graph",
-                        description="Counts per class, Gouden Gemeenten per year, claims per source.")
+                        description="In Dutch: the Gouden Gemeenten per year, what the graph describes "
+                                    "(things per kind), and where its facts come from "
+                                    "(claims per source, stated or inferred).")
     graph_opt(sp)
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    sp.add_argument("--table", choices=["classes", "gouden_gemeenten", "claims"],
-                    help="only this table (required with --format csv)")
+    sp.add_argument("--table", choices=["classes", "gouden_gemeenten", "claims", "gemeenten"],
+                    help="only this table, in any format (required with --format csv)")
     sp.set_defaults(func=cmd_stats)
 
     sp = sub.add_parser("query", help="run a SPARQL query on the built graph",
                         description="Run SPARQL (argument, --file, or standard input). These prefixes "
-                                    f"are predeclared: {', '.join(sorted(PREFIXES))}.")
+                                    f"are predeclared: {', '.join(sorted(PREFIXES))}. Queries are read-only and "
+                                    "never fetch anything: updates, LOAD, SERVICE and FROM of a graph that is not "
+                                    "in the store are refused.")
     sp.add_argument("sparql", nargs="?", help="the query text")
     sp.add_argument("-f", "--file", help="read the query from this file")
     sp.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sp.add_argument("--timeout", type=float, default=30.0,
+                    help="stop the query after this many seconds (default 30; 0: no limit)")
+    sp.add_argument("--max-rows", type=int, default=100_000,
+                    help="refuse answers with more rows than this (default 100000; 0: no limit)")
     graph_opt(sp)
     sp.set_defaults(func=cmd_query)
 
@@ -237,15 +279,24 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--data", type=Path, help="curated data folder (default: data/)")
     sp.add_argument("--seeds", type=Path, help="folder with the source texts")
     sp.set_defaults(func=cmd_import)
+    commands_serve.register(sub)
     register_maps(sub)  # map, maps
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code (0 ok, 1 invalid input, 2 usage or missing build)."""
+    from graph.sparql import QueryError
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted; the previous build is kept", file=sys.stderr)
+        return 130
+    except QueryError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("Nothing was written; the previous build (if any) is unchanged.", file=sys.stderr)
@@ -255,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
+    except OSError as exc:  # a file that cannot be read or written: say which, no traceback
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import yaml
 
-from graph.build import assemble, read_all_records
+from graph.build import assemble, located, read_all_records
 from graph.errors import InputError, Problem
 from graph.settings import data_dir, seeds_dir
 from graph.sources import read_sources, read_spreadsheet
+from graph.sources.spreadsheet import GemeenteIndex
 from graph.validate import union_graph, validate
 
 __all__ = ["import_spreadsheet", "records_to_yaml"]
@@ -20,6 +21,12 @@ def records_to_yaml(records) -> str:
     items = [{k: v for k, v in r.fields.items()} for r in records]
     header = "# Imported from a spreadsheet; edit freely, every record keeps its source and quote.\n"
     return header + yaml.safe_dump({"records": items}, allow_unicode=True, sort_keys=False, width=100)
+
+
+def gemeente_index(records) -> GemeenteIndex:
+    """Every gemeente the data declares (the CBS list and the earlier gemeenten), for names and codes in sheets."""
+    return GemeenteIndex({r.key: (str(r.fields.get("label", "")), r.fields.get("cbs_code"))
+                          for r in records if r.fields.get("type") == "Gemeente" and "id" in r.fields})
 
 
 def import_spreadsheet(elements: Path, connections: Path | None = None, output: Path | None = None,
@@ -37,9 +44,15 @@ def import_spreadsheet(elements: Path, connections: Path | None = None, output: 
     if target and target.exists() and not force:
         raise InputError([Problem(str(output), None, None, "the output file exists already",
                                   "choose a new file name, or pass --force to replace it")])
-    records = read_spreadsheet(elements, connections, default_source=source)
+    with located(data):
+        return _import(elements, connections, output, target, source, data, seeds)
+
+
+def _import(elements, connections, output, target, source, data, seeds) -> str:
+    base = read_all_records(data, skip=target)
+    records = read_spreadsheet(elements, connections, default_source=source, gemeenten=gemeente_index(base))
     sources = read_sources(data / "sources.yaml")
-    quads, facts = assemble(read_all_records(data, records, skip=target), sources)
+    quads, facts = assemble(base + records, sources)
     report = validate(union_graph(quads), sources, data, seeds or seeds_dir())
     if not report.conforms:
         raise InputError(report.problems)
@@ -47,4 +60,4 @@ def import_spreadsheet(elements: Path, connections: Path | None = None, output: 
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(records_to_yaml(records), encoding="utf-8")
     where = f"; written to {output}" if output else " (use -o to write them to data/curated/)"
-    return f"{len(records)} records imported and valid together with data/{where}. {report.summary()}"
+    return f"{len(records)} records imported; checked together with {data}{where}. Validation: {report.summary()}"

@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 from graph.namespaces import FILE_PREFIXES, PREFIXES
 from graph.settings import output_dir
+from graph.sparql import Limits, library_limits, run_query
 
 __all__ = ["KnowledgeGraph", "load", "GRAPH_FILE", "FORMATS"]
 
@@ -102,17 +103,29 @@ class KnowledgeGraph:
         return int(next(iter(result))["n"].value)
 
     def raw_query(self, sparql: str):
-        """Run SPARQL and return pyoxigraph's own result object."""
+        """Run one of the package's own fixed queries in this process; pyoxigraph's result object.
+
+        For the build's checks and counts only: no limits and no child process.
+        SPARQL that comes from a user always goes through :meth:`query`.
+        """
         return self.store.query(sparql, prefixes=PREFIXES)
 
-    def query(self, sparql: str):
-        """Run a SPARQL SELECT and return a :class:`pandas.DataFrame`.
+    def query(self, sparql: str, *, limits: Limits | None = None, default_graph=None, named_graphs=None):
+        """Run SPARQL through the safe query layer (:mod:`graph.sparql`) and return plain values.
 
-        ASK returns a bool; CONSTRUCT/DESCRIBE return a list of rdflib triples.
+        SELECT returns a :class:`pandas.DataFrame`, ASK a bool, CONSTRUCT/DESCRIBE
+        a list of rdflib triples. The query runs with a time and a row limit
+        (``limits``; default :func:`graph.sparql.library_limits`, 120 s and a
+        million rows) and may not fetch anything: ``SERVICE``, updates and
+        ``FROM`` of a graph the store does not hold are refused.
+
+        Raises
+        ------
+        graph.sparql.QueryError
+            A syntax error, a refused query, or a limit passed; ``.message`` says which in one line.
         """
-        from graph.tables import results_to_frame
-
-        result = results_to_frame(self.raw_query(sparql))
+        result = run_query(self.store, sparql, limits=limits or library_limits(), default_graph=default_graph,
+                           named_graphs=named_graphs, graphs=set(self.named_graphs()))
         if isinstance(result, list):
             return [(_from_ox(s), _from_ox(p), _from_ox(o)) for s, p, o in result]
         return result

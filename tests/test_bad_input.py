@@ -175,17 +175,24 @@ def test_html_in_label_is_kept_as_text(data_copy, tmp_path):
     assert df.l.tolist() == [evil]
 
 
+def _snapshot(out):
+    """What a reader of the output folder sees: each file's bytes, through the links."""
+    from graph.publish import BUILD_FILES
+
+    return {name: (out / name).read_bytes() for name in BUILD_FILES}
+
+
 def test_failed_build_keeps_previous_output(data_copy, tmp_path, capsys):
     out = tmp_path / "out"
     build(data=data_copy, output=out, shacl=False)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _snapshot(out)
     _add(data_copy, "records:\n  - about: gemeente/gm0503\n    thema: onzin\n    source: '004'\n    quote: Delft\n")
     code = main(["build", "--data", str(data_copy), "--output", str(out), "--no-shacl", "-q"])
     err = capsys.readouterr().err
     assert code == 1
     assert "extra.yaml:3" in err and "unknown thema concept 'onzin'" in err and "how to fix" in err
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert not list(out.glob(".staging-*"))
+    assert _snapshot(out) == before
+    assert len(list((out / "builds").iterdir())) == 1
 
 
 def test_build_refuses_a_folder_it_did_not_write(data_copy, tmp_path, capsys):
@@ -214,9 +221,11 @@ def test_a_folder_in_place_of_an_output_file_replaces_nothing(data_copy, tmp_pat
     (out / "kennisgraaf.ttl").unlink()
     (out / "kennisgraaf.ttl").mkdir()
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    target = (out / "current").resolve()
     assert main(["build", "--data", str(data_copy), "--output", str(out), "--no-shacl", "-q"]) == 1
-    assert "a folder stands where the build writes a file" in capsys.readouterr().err
+    assert "a folder stands where the build links a file" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert (out / "current").resolve() == target
 
 
 def test_issued_must_be_a_date(data_copy):
@@ -242,3 +251,13 @@ def test_two_records_stating_one_fact_get_a_claim_each(data_copy, seeds_dir):
     _add(data_copy, text)
     problems = [p for p in _problems(data_copy, seeds=seeds_dir) if "quote not found" in p.message]
     assert [(p.file.rsplit("/", 1)[-1], p.line) for p in problems] == [("extra.yaml", 6)]
+
+
+def test_messages_name_the_files_actually_read(data_copy, capsys):
+    """With --data DIR, every path in a message is a file in DIR (not the project's data/)."""
+    (data_copy / "reference" / "cbs-gemeenten-2021.csv").write_text("kapot\n", encoding="utf-8")
+    _add(data_copy, "records:\n  - about: gemeente/gm0503\n    thema: onzin\n    source: '004'\n    quote: Delft\n")
+    assert main(["validate", "--data", str(data_copy), "-q", "--no-shacl"]) == 1
+    err = capsys.readouterr().err
+    assert f"{data_copy}/reference/cbs-gemeenten-2021.csv:1" in err
+    assert "data/reference/cbs-gemeenten-2021.csv" not in err.replace(str(data_copy), "DIR")

@@ -8,7 +8,7 @@ import pytest
 
 from graph.cli import build_parser, main
 
-COMMANDS = ["build", "validate", "stats", "query", "export", "import", "map", "maps"]
+COMMANDS = ["build", "validate", "stats", "query", "export", "import", "serve", "map", "maps"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -47,8 +47,20 @@ def test_query_from_file_and_ask(built, tmp_path, capsys):
 
 
 def test_invalid_sparql_is_a_clear_error(built, capsys):
+    assert main(["query", "SELECT * WHERE { ?s ?p }", "--graph", str(built.output)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: invalid SPARQL at line 1, column 25") and err.count("\n") == 1
     assert main(["query", "SELEKT nonsense", "--graph", str(built.output)]) == 2
-    assert "invalid SPARQL" in capsys.readouterr().err
+    assert "not a query" in capsys.readouterr().err
+
+
+def test_query_limits_are_clear_errors(built, capsys):
+    many = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
+    assert main(["query", many, "--max-rows", "10", "--graph", str(built.output)]) == 2
+    assert "more than 10 rows" in capsys.readouterr().err
+    assert main(["query", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+                 "--graph", str(built.output)]) == 2
+    assert "SERVICE is not allowed" in capsys.readouterr().err
 
 
 def test_missing_build_says_what_to_do(tmp_path, capsys):
@@ -72,16 +84,36 @@ def test_export_includes_the_ontology(built, tmp_path, fmt):
 def test_stats_table_and_json(built, capsys):
     assert main(["stats", "--graph", str(built.output)]) == 0
     out = capsys.readouterr().out
-    assert "2015: 10" in out and "2017: 11" in out and "gemeente" in out
+    assert "2015 (10)" in out and "2017 (11)" in out and "gemeenten" in out
+    assert "352 gemeenten van de CBS-lijst 2021 plus Leerdam, Vianen en Zederik" in out
+    assert "sd:" not in out and "foaf:" not in out
     assert main(["stats", "--graph", str(built.output), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["gouden_gemeenten"]) == 21
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_stats_table_is_honoured_in_every_format(built, capsys, fmt):
+    assert main(["stats", "--graph", str(built.output), "--format", fmt, "--table", "gemeenten"]) == 0
+    out = capsys.readouterr().out
+    assert "Zederik" in out and "Gouden Gemeenten" not in out and "Almere" not in out
+
+
 def test_validate_command(capsys, optional_seeds):
     seeds = ["--seeds", str(optional_seeds)] if optional_seeds else []
     assert main(["validate", *seeds, "-q"]) == 0
-    assert "valid; SHACL shapes: passed" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    if optional_seeds:
+        assert "valid: SHACL shapes passed; all" in out
+    else:  # never "valid" when quotes were not checked
+        assert "Validation: no problems found in what was checked" in out and "NOT checked" in out
+        assert "--seeds DIR" in out
+
+
+def test_validation_without_the_texts_does_not_say_valid(capsys):
+    assert main(["validate", "-q", "--no-shacl"]) == 0
+    out = capsys.readouterr().out
+    assert "valid:" not in out and "NOT checked" in out and "SHACL shapes NOT checked" in out
 
 
 def test_validate_with_a_missing_seeds_folder_fails(capsys, tmp_path):

@@ -95,7 +95,7 @@ def _write(path, rows, delimiter=","):
 def test_semicolon_csv_as_dutch_excel_writes_it(data_copy, tmp_path, optional_seeds):
     msg = import_spreadsheet(_write(tmp_path / "e.csv", ELEMENTS, ";"), _write(tmp_path / "c.csv", CONNECTIONS, ";"),
                              data=data_copy, seeds=optional_seeds)
-    assert "3 records imported and valid" in msg
+    assert "3 records imported" in msg and "Validation:" in msg
 
 
 def test_malformed_csv_names_the_line(data_copy, tmp_path):
@@ -156,3 +156,97 @@ def test_forced_import_replaces_a_broken_file(data_copy, tmp_path):
     target.write_text("records:\n  - id: x\n   broken: [\n", encoding="utf-8")
     msg = import_spreadsheet(_xlsx(tmp_path / "s.xlsx"), output=target, data=data_copy, force=True)
     assert "3 records imported" in msg and "Stichting Voorbeeld" in target.read_text(encoding="utf-8")
+
+
+def _elements(*rows, header=("Label", "Type", "Soort", "Gemeente", "Jaar", "Source", "Quote")):
+    return [list(header), *[list(r) for r in rows]]
+
+
+@pytest.mark.parametrize("gemeente", ["Delft", "gemeente Delft", "DELFT", " delft ", "GM0503", "gm0503",
+                                      "gemeente/gm0503"])
+def test_gemeente_by_name_or_cbs_code(data_copy, tmp_path, gemeente):
+    from graph.build import read_all_records
+    from graph.importer import gemeente_index
+    from graph.sources import read_spreadsheet
+
+    sheet = _xlsx(tmp_path / "s.xlsx", _elements(["Stichting Voorbeeld", "Organisatie", "onbekend", gemeente, "",
+                                                  "004", "Delft"]), [CONNECTIONS[0]])
+    records = read_spreadsheet(sheet, gemeenten=gemeente_index(read_all_records(data_copy)))
+    assert records[0].fields["actief_in"] == ["gemeente/gm0503"]
+
+
+def test_gemeente_names_with_accents_and_the_merged_ones(data_copy):
+    from graph.build import read_all_records
+    from graph.importer import gemeente_index
+
+    idx = gemeente_index(read_all_records(data_copy))
+    assert idx.resolve("Sudwest Fryslan") == idx.resolve("Súdwest-Fryslân")
+    assert idx.resolve("Leerdam") == "gemeente/gm0545"  # ended in 2019, named in the sources
+    assert idx.resolve("'s-Hertogenbosch") == idx.resolve("s Hertogenbosch")
+
+
+@pytest.mark.parametrize(("gemeente", "message"), [
+    ("GM9999", "CBS code 'GM9999' does not exist"),
+    ("Delfd", "no gemeente named 'Delfd'; did you mean: Delft?"),
+])
+def test_unknown_gemeente_is_refused_on_its_row(data_copy, tmp_path, gemeente, message):
+    rows = _elements(["Stichting Voorbeeld", "Organisatie", "onbekend", "Delft", "", "004", "Delft"],
+                     ["Stichting Twee", "Organisatie", "onbekend", gemeente, "", "004", "Delft"])
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(_xlsx(tmp_path / "s.xlsx", rows, [CONNECTIONS[0]]), data=data_copy)
+    p = next(p for p in info.value.problems if "Gemeente column" in p.message)
+    assert p.file.endswith("s.xlsx#Elements") and p.line == 3 and message in p.message and p.hint
+
+
+def test_award_takes_its_year_from_the_jaar_column(data_copy, tmp_path, optional_seeds):
+    rows = _elements(["Gouden Gemeente Delft (import)", "Onderscheiding", "", "gemeente Delft", 2017, "004",
+                      "Gouden Gemeente Delft"])
+    granted = [["From", "To", "Type", "Source", "Quote"],
+               ["Gouden Gemeente Delft (import)", "organisatie/sociaal-werk-nederland", "toegekend_door", "004",
+                "Gouden Gemeente Delft"]]
+    out = data_copy / "curated" / "import.yaml"
+    import_spreadsheet(_xlsx(tmp_path / "s.xlsx", rows, granted), output=out, data=data_copy, seeds=optional_seeds)
+    text = out.read_text(encoding="utf-8")
+    assert "ontvanger: gemeente/gm0503" in text and "jaar: '2017'" in text
+
+
+def test_award_without_year_points_at_its_row(data_copy, tmp_path):
+    rows = _elements(["Gouden Gemeente Delft (import)", "Onderscheiding", "", "Delft", "", "004", "Delft"])
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(_xlsx(tmp_path / "s.xlsx", rows, [CONNECTIONS[0]]), data=data_copy)
+    p = info.value.problems[0]
+    assert p.line == 2 and "Jaar column" in p.message and "2017" in p.hint
+
+
+def test_connection_to_a_gemeente_by_name(data_copy, tmp_path):
+    from graph.build import read_all_records
+    from graph.importer import gemeente_index
+    from graph.sources import read_spreadsheet
+
+    connections = [CONNECTIONS[0], ["Stichting Voorbeeld", "gemeente Delft", "werkt_samen_met", "004", "Delft"]]
+    sheet = _xlsx(tmp_path / "s.xlsx", ELEMENTS, connections)
+    records = read_spreadsheet(sheet, gemeenten=gemeente_index(read_all_records(data_copy)))
+    assert records[-1].fields["werkt_samen_met"] == "gemeente/gm0503"
+
+
+def test_a_million_empty_rows_are_refused_before_reading(tmp_path, data_copy):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Elements"
+    ws.append(ELEMENTS[0])
+    ws.append(ELEMENTS[1])
+    ws.cell(row=1_000_000, column=1, value=" ")  # the sheet now spans a million rows
+    wb.create_sheet("Connections").append(CONNECTIONS[0])
+    wb.save(tmp_path / "big.xlsx")
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(tmp_path / "big.xlsx", data=data_copy)
+    p = info.value.problems[0]
+    assert "1000000 rows, more than the limit" in p.message and "empty rows" in p.hint
+
+
+def test_a_csv_past_the_row_limit_is_refused(tmp_path, data_copy, monkeypatch):
+    monkeypatch.setenv("KENNISGRAAF_MAX_SHEET_ROWS", "5")
+    rows = [ELEMENTS[0]] + [ELEMENTS[1]] * 10
+    with pytest.raises(InputError) as info:
+        import_spreadsheet(_csv(tmp_path / "e.csv", rows), _csv(tmp_path / "c.csv", [CONNECTIONS[0]]), data=data_copy)
+    assert "more than the limit of 5" in str(info.value)

@@ -35,7 +35,7 @@ def test_invalid_example_breaks_the_named_shapes():
             "EveryThingHasASource", "EveryClaimHasSourceQuoteAndStatus",
             "MembershipLinksMemberOrganisationAndRole", "InferredClaimSaysWhy", "ThemaFromItsScheme",
             "WerkprincipeFromItsScheme", "ToegangsmodelFromItsScheme", "GeenToegangsmodelFromItsScheme",
-            "RoleFromItsScheme", "FigureHasValueUnitAndOwner"} <= shapes
+            "RoleFromItsScheme", "FigureHasValueUnitAndOwner", "InGemeenteRefersToAGemeente"} <= shapes
 
 
 def test_every_shape_has_a_message_in_dutch_and_english():

@@ -56,6 +56,8 @@ COMMON_FIELDS: dict[str, Field] = {
     "initiatiefnemer": Field(SD.initiatiefnemer, "ref", many=True),
     "ondersteund_door": Field(SD.ondersteundDoor, "ref", many=True),
     "gevestigd_in": Field(SD.gevestigdIn, "ref", many=True),
+    # normally derived by the build (graph/mapping/derived.py), see data/README.md
+    "in_gemeente": Field(SD.inGemeente, "ref", many=True),
     "voorloper_van": Field(SD.voorloperVan, "ref", many=True),
     "thema": Field(SD.thema, "concept", "thema", many=True),
     "werkprincipe": Field(SD.werkprincipe, "concept", "werkprincipe", many=True),

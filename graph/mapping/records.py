@@ -6,21 +6,24 @@ to the default graph (:mod:`graph.store` adds every fact there too). A claim
 (``prov:wasDerivedFrom``), the verbatim quote(s) (``sd:citaat``), whether it is
 stated or inferred (``sd:status``/``sd:afleiding``) and the curated record it
 came from (``sd:record``).
+
+Terms are made as the store's own (:mod:`graph.terms`) and the quads kept in
+a list in record order: no rdflib graph is built on the way, and the store
+drops repeated quads when they are loaded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
-
+from graph import terms as T
 from graph.errors import Problem
 from graph.mapping.fields import COMMON_FIELDS, PRECISIONS, RECORD_KEYS, TYPES, Field
 from graph.namespaces import (
@@ -43,21 +46,23 @@ DURATION = re.compile(r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(
 TOOI_REASON = ("De TOOI-identifier van een gemeente is "
                f"{TOOI_GEMEENTE}gm gevolgd door de vier cijfers van de CBS-code.")
 
-Quad = tuple[Node, Node, Node, Node | None]
-
-
 @dataclass
 class Mapped:
-    """The result of mapping: quads, the declared things, and the problems found."""
+    """The result of mapping: the quads as N-Quads text, the declared things, and the problems found.
 
-    quads: set[Quad] = field(default_factory=set)
+    Each item of ``lines`` is one or more complete N-Quads lines (a fact in its
+    source's graph and in the default graph, then its claim); repeats are
+    possible, the store drops them (see :class:`graph.terms.Quads`).
+    """
+
+    lines: list[str] = field(default_factory=list)
     declared: dict[str, str] = field(default_factory=dict)  # id -> type name
     problems: list[Problem] = field(default_factory=list)
     facts: int = 0
 
 
 def map_records(records: Iterable[Record], sources: dict[str, Any],
-                concepts: dict[str, set[str]]) -> Mapped:
+                concepts: dict[str, set[str]], progress: Callable[[int, int, int], None] | None = None) -> Mapped:
     """Map records to quads, collecting every problem instead of stopping at the first.
 
     Parameters
@@ -65,15 +70,46 @@ def map_records(records: Iterable[Record], sources: dict[str, Any],
     records : curated, reference and imported records.
     sources : known source ids (a mapping from id to anything).
     concepts : ``{scheme: {concept name, ...}}`` from ``ontology/begrippen.ttl``.
+    progress : called as ``progress(records mapped, records in all, claims so far)`` every 1,000 records.
     """
     records = list(records)
     out = Mapped()
     declared_at: dict[str, Record] = {}
     for rec in records:
         _declare(rec, out, declared_at)
-    for rec in records:
-        _map_record(rec, out, sources, concepts)
+    nodes: dict[str, T.Term] = {}
+    for i, rec in enumerate(records):
+        if progress and i % 1000 == 0:
+            progress(i, len(records), len(out.lines))
+        _map_record(rec, out, sources, concepts, nodes)
     return out
+
+
+def _n(uri) -> T.Term:
+    """The store's node for an rdflib IRI from :mod:`graph.namespaces` (made once)."""
+    return T.named(str(uri))
+
+
+@cache
+def _source_nodes(sid: str) -> tuple[T.Term, T.Term]:
+    """The source document's node and its named graph's node."""
+    return _n(source_iri(sid)), _n(graph_for_source(sid))
+
+
+#: Claims are ``sdi:bewering/<digest>``: the prefix made once (entity() per claim cost seconds at scale).
+_CLAIM_PREFIX = str(entity("bewering/x"))[:-1]
+#: The claim's predicates (and its class) as N-Quads text.
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = (str(_n(x)) for x in (RDF.type, RDF.subject, RDF.predicate, RDF.object))
+_DERIVED, _STATUS, _RECORD, _CITAAT, _AFLEIDING, _BEWERING = (
+    str(_n(x)) for x in (PROV.wasDerivedFrom, SD.status, SD.record, SD.citaat, SD.afleiding, SD.Bewering))
+
+
+def _node(nodes: dict[str, T.Term], key: str) -> T.Term:
+    """The node of an entity id, made once per id."""
+    node = nodes.get(key)
+    if node is None:
+        node = nodes[key] = T.iri(str(entity(key)))
+    return node
 
 
 def _problem(out: Mapped, rec: Record, key: str | None, message: str, hint: str = "") -> None:
@@ -114,7 +150,7 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
-                concepts: dict[str, set[str]]) -> None:
+                concepts: dict[str, set[str]], nodes: dict[str, T.Term]) -> None:
     f = rec.fields
     key = rec.key
     if key is None:
@@ -133,7 +169,7 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
         return  # declaration was rejected; already reported
     tname = out.declared[key]
     spec = TYPES[tname]
-    subject = entity(key)
+    subject = _node(nodes, key)
 
     src_ids = [str(s) for s in _as_list(f.get("source", rec.default_source)) if s is not None]
     if not src_ids:
@@ -157,9 +193,9 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
         return
 
     # (s, p, o, reason-override, only these sources or None for all the record cites)
-    facts: list[tuple[Node, Node, Node, str | None, list[str] | None]] = []
+    facts: list[tuple[T.Term, T.Term, T.Term, str | None, list[str] | None]] = []
     if "id" in f:
-        facts.append((subject, RDF.type, spec.cls, None, None))
+        facts.append((subject, _n(RDF.type), _n(spec.cls), None, None))
         if spec.needs_label and not f.get("label"):
             _problem(out, rec, "id", f"{tname} {key!r} has no label", "add 'label: <name as the source gives it>'")
 
@@ -178,53 +214,56 @@ def _map_record(rec: Record, out: Mapped, sources: dict[str, Any],
                      "split the record or keep one value")
             continue
         for v in values:
-            obj = _object(rec, out, name, fdef, v, spec, concepts)
+            obj = _object(rec, out, name, fdef, v, spec, concepts, nodes)
             if obj is None:
                 continue
-            facts.append((obj, fdef.predicate, subject, None, None) if fdef.inverse
-                         else (subject, fdef.predicate, obj, None, None))
+            pred = _n(fdef.predicate)
+            facts.append((obj, pred, subject, None, None) if fdef.inverse else (subject, pred, obj, None, None))
             if name == "cbs_code" and tname == "Gemeente":
-                tooi = URIRef(TOOI_GEMEENTE + str(v).lower())
-                facts.append((subject, SD.tooiIdentifier, tooi, TOOI_REASON, None))
+                tooi = T.iri(TOOI_GEMEENTE + str(v).lower())
+                facts.append((subject, _n(SD.tooiIdentifier), tooi, TOOI_REASON, None))
     if tname == "Functie" and "geldig_op" not in f and ("persoon" in f or "rol" in f):
         facts.extend(_post_dates(subject, src_ids, sources))
 
-    where = Literal(f"{rec.file}:{rec.line}")
+    where = T.text(f"{rec.file}:{rec.line}")
     # one claim per record: its file (without the data folder's own name) and line
     record_key = f"{'/'.join(Path(rec.file).parts[-2:])}:{rec.line}"
+    # N-Quads text from the terms' text (see graph.terms.Quads): one string per claim
+    citations = [f" {_CITAAT} {T.text(q)} .\n" for q in quotes]
+    record_text = f"{_RECORD} {where}"
+    add = out.lines.append
     for s, p, o, reason, only in facts:
         why = reason or inferred
+        status = _n(SD.Afgeleid if why else SD.Vermeld)
+        reasoning = [f" {_AFLEIDING} {T.text(why.strip(), 'nl')} .\n"] if why else []
+        fact = f"{s.value}|{p.value}|{o.value}|"
+        spo = f"{s} {p} {o}"
+        claim_body = (f" {_TYPE} {_BEWERING} .\n", f" {_SUBJECT} {s} .\n", f" {_PREDICATE} {p} .\n",
+                      f" {_OBJECT} {o} .\n", f" {_STATUS} {status} .\n", f" {record_text} .\n")
         for sid in only or src_ids:
-            g = graph_for_source(sid)
-            out.quads.add((s, p, o, g))
-            status = SD.Afgeleid if why else SD.Vermeld
-            digest = hashlib.sha1(f"{s}|{p}|{o}|{sid}|{status}|{record_key}".encode()).hexdigest()[:20]
-            c = entity(f"bewering/{digest}")
-            out.quads.update({
-                (c, RDF.type, SD.Bewering, None), (c, RDF.subject, s, None),
-                (c, RDF.predicate, p, None), (c, RDF.object, o, None),
-                (c, PROV.wasDerivedFrom, source_iri(sid), None), (c, SD.status, status, None),
-                (c, SD.record, where, None),
-            })
-            for q in quotes:
-                out.quads.add((c, SD.citaat, Literal(q), None))
-            if why:
-                out.quads.add((c, SD.afleiding, Literal(why.strip(), lang="nl"), None))
+            src_node, graph_node = _source_nodes(sid)
+            digest = hashlib.sha1(f"{fact}{sid}|{status.value}|{record_key}".encode()).hexdigest()[:20]
+            c = f"<{_CLAIM_PREFIX}{digest}>"
+            lines = [f"{spo} {graph_node} .\n{spo} .\n", f"{c} {_DERIVED} {src_node} .\n"]
+            lines += [c + body for body in claim_body]
+            lines += [c + body for body in citations]
+            lines += [c + body for body in reasoning]
+            add("".join(lines))
             out.facts += 1
 
 
-def _post_dates(post: Node, src_ids: list[str], sources: dict[str, Any]):
+def _post_dates(post: T.Term, src_ids: list[str], sources: dict[str, Any]):
     """A post a dated source names was held on that date: one inferred ``sd:geldigOp`` per such source."""
     for sid in src_ids:
         issued = getattr(sources[sid], "issued", None)
         if issued:
             reason = (f"Bron {sid}, uitgegeven op {issued}, noemt deze persoon in deze functie; "
                       "daaruit is afgeleid dat de functie op die datum werd bekleed.")
-            yield post, SD.geldigOp, Literal(issued, datatype=XSD.date), reason, [sid]
+            yield post, _n(SD.geldigOp), T.typed(issued, str(XSD.date)), reason, [sid]
 
 
 def _object(rec: Record, out: Mapped, name: str, fdef: Field, v: Any, spec,
-            concepts: dict[str, set[str]]) -> Node | None:
+            concepts: dict[str, set[str]], nodes: dict[str, T.Term]) -> T.Term | None:
     kind = fdef.kind
     if kind == "ref":
         ref = str(v)
@@ -232,7 +271,7 @@ def _object(rec: Record, out: Mapped, name: str, fdef: Field, v: Any, spec,
             _problem(out, rec, name, f"unknown reference {ref!r} in {name!r}",
                      "check the id's spelling, or declare the thing with 'id:' and a 'type'")
             return None
-        return entity(ref)
+        return _node(nodes, ref)
     if kind == "concept":
         names = concepts.get(fdef.scheme or "", set())
         if str(v) not in names:
@@ -240,44 +279,44 @@ def _object(rec: Record, out: Mapped, name: str, fdef: Field, v: Any, spec,
             _problem(out, rec, name, f"unknown {what} {v!r}",
                      f"use one of: {', '.join(sorted(names))} (or add a concept to ontology/begrippen.ttl)")
             return None
-        return concept(fdef.scheme, str(v))
+        return _n(concept(fdef.scheme, str(v)))
     if kind == "text":
         if not isinstance(v, str) or not v.strip():
             _problem(out, rec, name, f"{name!r} must be non-empty text", "write the value as text")
             return None
-        return Literal(v.strip(), lang="nl")
+        return T.text(v.strip(), "nl")
     if kind == "code":
         if not (isinstance(v, str) and spec.code_pattern and re.fullmatch(spec.code_pattern, v)):
             _problem(out, rec, name, f"invalid CBS code {v!r}",
                      f"a CBS code matches {spec.code_pattern} (e.g. GM0503 for Delft)")
             return None
-        return Literal(v)
+        return T.text(v)
     if kind == "date":
         try:
             date.fromisoformat(str(v))
         except ValueError:
             _problem(out, rec, name, f"invalid date {v!r}", "write dates as YYYY-MM-DD")
             return None
-        return Literal(str(v), datatype=XSD.date)
+        return T.typed(str(v), str(XSD.date))
     if kind == "year":
         if not re.fullmatch(r"\d{4}", str(v)):
             _problem(out, rec, name, f"invalid year {v!r}", "write a year as four digits, e.g. 2017")
             return None
-        return Literal(str(v), datatype=XSD.gYear)
+        return T.typed(str(v), str(XSD.gYear))
     if kind == "number":
         if isinstance(v, bool) or not isinstance(v, (int, float)):
             _problem(out, rec, name, f"{name!r} must be a number, got {v!r}",
                      "write the figure as digits with a '.' for decimals, e.g. 8.5")
             return None
-        return Literal(v, datatype=XSD.integer if isinstance(v, int) else XSD.decimal)
+        return T.typed(v, str(XSD.integer if isinstance(v, int) else XSD.decimal))
     if kind == "duration":
         if not (isinstance(v, str) and DURATION.fullmatch(v)):
             _problem(out, rec, name, f"invalid duration {v!r}", "use ISO 8601, e.g. P4Y for four years")
             return None
-        return Literal(v, datatype=XSD.duration)
+        return T.typed(v, str(XSD.duration))
     if kind == "enum":
         if v not in PRECISIONS:
             _problem(out, rec, name, f"invalid precision {v!r}", f"use one of: {', '.join(PRECISIONS)}")
             return None
-        return Literal(v, lang="nl")
+        return T.text(v, "nl")
     raise AssertionError(f"unhandled field kind {kind}")  # pragma: no cover - table bug
