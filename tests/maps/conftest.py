@@ -30,9 +30,13 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Headless Chromium from the system (never a downloaded browser), driven by Playwright."""
+    """Headless Chromium from the system (never a downloaded browser), driven by Playwright.
+
+    One per test module, not per session: Playwright's sync API runs one instance per thread, and the
+    web tests start their own (a session-wide one here would still be running when they do).
+    """
     path = chromium_path()
     if path is None:
         _skip_or_fail("Chromium not found: run `make venv` as root (it installs Debian's chromium) "
