@@ -78,6 +78,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="seconds per endpoint load run (default 20; see bench/endpoint.py)")
     p.add_argument("--skip-analysis", action="store_true",
                    help="do not time the views and network analysis (bench/analysis.py)")
+    p.add_argument("--skip-maps", action="store_true", help="do not run the map benchmark (bench/maps.py)")
+    p.add_argument("--pyvis-timeout", type=float, default=60.0,
+                   help="seconds to wait for a pyvis map to draw in the map benchmark (default 60)")
     args = p.parse_args(argv)
     try:
         args.scales = sorted({float(x) for x in args.scales.split(",") if x.strip()})
@@ -210,6 +213,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n" + format_endpoint_report(results["endpoint"]))
     if "analysis" in results:
         print(format_analysis(results["analysis"]))
+    if not args.skip_maps:
+        from bench.maps import format_map_report, run_map_bench
+
+        results["maps"] = run_map_bench(seed=args.seed, pyvis_timeout=args.pyvis_timeout)
+        print("\n" + format_map_report(results["maps"]))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.out / f"{stamp}.json"

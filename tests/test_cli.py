@@ -9,7 +9,7 @@ import pytest
 from graph.cli import build_parser, main
 from graph.commands_analysis import ANALYSIS_COMMANDS
 
-COMMANDS = ["build", "validate", "stats", "query", "export", "import", "serve", *ANALYSIS_COMMANDS]
+COMMANDS = ["build", "validate", "stats", "query", "export", "import", "serve", "map", "maps", *ANALYSIS_COMMANDS]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
