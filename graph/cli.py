@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from graph import __version__
+from graph.commands_analysis import register as register_analysis
 from graph.errors import InputError
 from graph.namespaces import PREFIXES
 
@@ -277,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--data", type=Path, help="curated data folder (default: data/)")
     sp.add_argument("--seeds", type=Path, help="folder with the source texts")
     sp.set_defaults(func=cmd_import)
+    register_analysis(sub)  # partners, path, central, ..., report; graph formats of export
     return p
 
 
