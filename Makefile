@@ -39,6 +39,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@# The map tests drive Debian's Chromium (never a downloaded browser); install it when missing.
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "note: chromium is not installed, so the browser tests of the maps skip (and fail under CI=true);" \
+	    "install it as root: apt-get install chromium" >&2
 	touch $(STAMP)
 
 lock:

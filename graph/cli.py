@@ -10,6 +10,7 @@ from pathlib import Path
 
 from graph import __version__
 from graph.commands_analysis import register as register_analysis
+from graph.commands_maps import register as register_maps
 from graph.errors import InputError
 from graph.namespaces import PREFIXES
 
@@ -279,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--seeds", type=Path, help="folder with the source texts")
     sp.set_defaults(func=cmd_import)
     register_analysis(sub)  # partners, path, central, ..., report; graph formats of export
+    register_maps(sub)  # map, maps
     return p
 
 
