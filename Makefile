@@ -1,18 +1,24 @@
 # Two commands for a fresh machine (Python 3.11+, git, make):
-#   make run    set up .venv from requirements.lock, build the graph, print a summary
+#   make run    set up .venv from requirements.lock, build the graph, serve it on http://127.0.0.1:8000/sparql
 #   make test   set up the same way and run every test
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test build bench docs lint format lock clean venv
+.PHONY: run summary test build bench docs lint format lock clean venv
 
 run: $(STAMP)
 	$(BIN)/kennisgraaf build
 	$(BIN)/kennisgraaf stats
+	$(BIN)/kennisgraaf serve
 
-test: $(STAMP)
+summary: $(STAMP)
+	$(BIN)/kennisgraaf stats
+
+JS_TESTS := tests/web/js/node_modules/.package-lock.json
+
+test: $(STAMP) $(JS_TESTS)
 	$(BIN)/ruff check graph tests bench
 	$(BIN)/python -m pytest
 
@@ -45,6 +51,11 @@ $(STAMP): requirements.lock pyproject.toml
 	  || echo "note: chromium is not installed, so the browser tests of the maps skip (and fail under CI=true);" \
 	    "install it as root: apt-get install chromium" >&2
 	touch $(STAMP)
+
+# the JavaScript client the web tests run (from the npm registry, exact versions in package-lock.json)
+$(JS_TESTS): tests/web/js/package.json tests/web/js/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: the npm client test will be skipped (install Node.js and npm)" >&2; exit 0; }; \
+	cd tests/web/js && npm ci --no-audit --no-fund
 
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Exact versions for a reproducible install (make venv). Regenerate with: make lock' > requirements.lock

@@ -64,6 +64,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         f" (default {','.join(DEFAULT_STORES)})")
     p.add_argument("--shacl", action="store_true",
                    help="include SHACL in the synthetic build (slow: minutes at scale 1)")
+    p.add_argument("--skip-endpoint", action="store_true", help="no HTTP load test of the SPARQL endpoint")
+    p.add_argument("--endpoint-duration", type=float, default=20.0,
+                   help="seconds per endpoint load run (default 20; see bench/endpoint.py)")
     args = p.parse_args(argv)
     if not 0 < args.scale <= 5:
         p.error("--scale must be in (0, 5]")
@@ -142,6 +145,11 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
             _say_build(build)
             stores = _measure_stores(build["path"], args, queries) if "error" not in build else {}
             results["graphs"]["synthetic"] = {"build": build, "stores": stores}
+            if not args.skip_endpoint and "error" not in build:
+                from bench.endpoint import run_endpoint_bench
+
+                _say("ENDPOINT: load test over HTTP on 127.0.0.1, synthetic graph")
+                results["endpoint"] = run_endpoint_bench(build["path"], duration=args.endpoint_duration, say=_say)
     for g in results["graphs"].values():
         base = g["stores"].get(BASELINE)
         if base and "load_s" in base:
@@ -155,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     results = run_benchmark(args)
     print(format_report(results))
+    if "endpoint" in results:
+        from bench.endpoint import format_endpoint_report
+
+        print("\n" + format_endpoint_report(results["endpoint"]))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.out / f"{stamp}.json"
@@ -162,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nfigures written to {path}")
     failed = [name for name, g in results["graphs"].items()
               if "error" in g["build"] or any("error" in s for s in g["stores"].values())]
+    failed += [name for name, t in results.get("endpoint", {}).get("targets", {}).items() if "error" in t]
     return 1 if failed else 0
 
 

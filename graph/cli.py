@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from graph import __version__
+from graph import __version__, commands_serve
 from graph.commands_analysis import register as register_analysis
 from graph.commands_maps import register as register_maps
 from graph.errors import InputError
@@ -281,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_import)
     register_analysis(sub)  # partners, path, central, ..., report; graph formats of export
     register_maps(sub)  # map, maps
+    commands_serve.register(sub)
     return p
 
 

@@ -28,6 +28,8 @@ __all__ = [
     "SDC",
     "SDI",
     "SCHEMA",
+    "SPARQL_SD",
+    "W3C_FORMATS",
     "TOOI_GEMEENTE",
     "ONTOLOGY_IRI",
     "CONCEPTS_IRI",
@@ -64,6 +66,9 @@ SCHEMA = Namespace("https://schema.org/")
 SDC = Namespace(BASE + "concept/")
 #: Instances: gemeenten, organisations, claims, source documents, graphs.
 SDI = Namespace(BASE + "id/")
+#: W3C SPARQL 1.1 Service Description and format IRIs: the endpoint describes itself with them.
+SPARQL_SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+W3C_FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
 
 class SD(DefinedNamespace):

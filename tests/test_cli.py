@@ -8,7 +8,7 @@ import pytest
 
 from graph.cli import build_parser, main
 
-COMMANDS = ["build", "validate", "stats", "query", "export", "import", "map", "maps"]
+COMMANDS = ["build", "validate", "stats", "query", "export", "import", "map", "maps", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

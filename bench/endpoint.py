@@ -1,0 +1,291 @@
+"""Load test of the SPARQL endpoint on 127.0.0.1, next to rdflib-endpoint and a thin Starlette app.
+
+Each target serves the same N-Quads file in its own process on a free port of
+127.0.0.1: ``kennisgraaf serve`` with the result cache off (every query
+computed) and on, a minimal Starlette app over an in-memory pyoxigraph store
+(the query run in Starlette's thread pool, nothing else), and rdflib-endpoint
+over rdflib's default memory store. For 8 and 32 concurrent clients (threads
+with keep-alive connections) a fixed mix of queries is sent round-robin for a
+bounded time; the run reports requests per second, p50/p99 latency, errors,
+and the server's resident memory (its process and its children) before and
+after each run. Every target gets the queries with their PREFIX lines.
+
+``python -m bench.endpoint --graph FILE.nq`` runs it on its own; ``make bench``
+runs it on the synthetic graph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+__all__ = ["TARGETS", "MIX", "load_run", "run_endpoint_bench", "format_endpoint_report", "main"]
+
+ROOT = Path(__file__).resolve().parents[1]
+#: target name -> what it is
+TARGETS: dict[str, str] = {
+    "kennisgraaf-cache-off": "kennisgraaf serve --no-cache (graph.sparql QueryPool, 2 worker processes)",
+    "kennisgraaf-cache-on": "kennisgraaf serve (same, with the bounded result cache)",
+    "thin-starlette": "a minimal Starlette app over in-memory pyoxigraph (uvicorn, one process)",
+    "rdflib-endpoint": "rdflib-endpoint over rdflib's default memory store (uvicorn, one process)",
+}
+#: the query mix (ids of bench.queries.TYPICAL), sent round-robin
+MIX = ("tellen-per-klasse", "beweringen-per-bron", "organisaties-per-provincie", "herkomst-van-delft",
+       "label-bevat-wijk")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _queries() -> list[tuple[str, str]]:
+    from bench.queries import TYPICAL
+    from graph.web.page import with_prefixes
+
+    by_id = {q["id"]: q["query"].strip() for q in TYPICAL}
+    return [(qid, with_prefixes(by_id[qid])) for qid in MIX]
+
+
+# --- the targets, each run in its own process: python -m bench.endpoint --serve NAME FILE PORT -------------------
+
+def _thin_app(path: str):
+    """The thin comparison app: parse the query parameter, run it on pyoxigraph, return SPARQL JSON."""
+    import pyoxigraph as ox
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    store = ox.Store()
+    store.load(path=path)
+
+    def sparql(request: Request) -> Response:  # a plain function: Starlette runs it in its thread pool
+        result = store.query(request.query_params["query"])
+        return Response(result.serialize(format=ox.QueryResultsFormat.JSON),
+                        media_type="application/sparql-results+json")
+
+    return Starlette(routes=[Route("/sparql", sparql)])
+
+
+def _rdflib_endpoint_app(path: str):
+    from rdflib import Dataset
+    from rdflib_endpoint import SparqlEndpoint
+
+    ds = Dataset()
+    ds.parse(path, format="nquads")
+    return SparqlEndpoint(graph=ds, path="/sparql", cors_enabled=True, enable_update=False)
+
+
+def _serve(name: str, path: str, port: int) -> None:
+    import uvicorn
+
+    if name.startswith("kennisgraaf"):
+        from graph.commands_serve import serve
+
+        serve(Path(path), port=port, timeout=30, cache=name == "kennisgraaf-cache-on")
+        return
+    app = _thin_app(path) if name == "thin-starlette" else _rdflib_endpoint_app(path)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+# --- the load generator ---------------------------------------------------------------------------------------
+
+def _get(conn: http.client.HTTPConnection, target: str) -> tuple[int, bytes]:
+    conn.request("GET", target, headers={"Accept": "application/sparql-results+json"})
+    resp = conn.getresponse()
+    return resp.status, resp.read()
+
+
+def _rows(body: bytes) -> int | None:
+    try:
+        return len(json.loads(body)["results"]["bindings"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: float,
+             timeout: float = 60.0) -> dict[str, Any]:
+    """``clients`` threads send the queries round-robin for ``duration`` seconds; latencies of the answers.
+
+    Returns requests, errors (non-200 or failed connections), requests/s over the wall time, p50 and p99 in
+    milliseconds. A request in flight at the deadline is waited for (up to ``timeout``) and counted.
+    """
+    targets = [f"/sparql?query={quote(q)}" for _, q in queries]
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    start = time.perf_counter()
+    deadline = start + duration
+
+    def client(offset: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+        i = offset
+        while time.perf_counter() < deadline:
+            t = time.perf_counter()
+            try:
+                status, body = _get(conn, targets[i % len(targets)])
+            except (OSError, http.client.HTTPException) as exc:
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+                status, body = 0, str(exc).encode()
+            elapsed = time.perf_counter() - t
+            with lock:
+                if status == 200:
+                    latencies.append(elapsed)
+                else:
+                    errors.append(f"{status}: {body[:80]!r}")
+            i += 1
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(duration + timeout + 5)
+    wall = time.perf_counter() - start
+    latencies.sort()
+
+    def pct(p: float) -> float | None:
+        return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1) if latencies else None
+
+    return {"clients": clients, "duration_s": round(wall, 1), "requests": len(latencies), "errors": len(errors),
+            "error_examples": sorted(set(errors))[:3], "rps": round(len(latencies) / wall, 2),
+            "p50_ms": pct(0.50), "p99_ms": pct(0.99)}
+
+
+def _rss_mib(pid: int) -> dict[str, float]:
+    import psutil
+
+    proc = psutil.Process(pid)
+    main = proc.memory_info().rss
+    children = sum(c.memory_info().rss for c in proc.children(recursive=True))
+    return {"server_mib": round(main / 2**20, 1), "with_workers_mib": round((main + children) / 2**20, 1)}
+
+
+@contextlib.contextmanager
+def _running(name: str, path: str, startup: float = 600.0):
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
+    proc = subprocess.Popen([sys.executable, "-m", "bench.endpoint", "--serve", name, path, str(port)], cwd=ROOT,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    t = time.perf_counter()
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{name} exited with {proc.returncode}: "
+                                   + proc.stderr.read().decode(errors="replace")[-500:])
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                status, _ = _get(conn, "/sparql?query=" + quote("ASK {}"))
+                conn.close()
+                if status == 200:
+                    break
+            except OSError:
+                pass
+            if time.perf_counter() - t > startup:
+                raise RuntimeError(f"{name} did not answer within {startup:.0f} s")
+            time.sleep(0.25)
+        yield proc, port, time.perf_counter() - t
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            pass
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def run_endpoint_bench(path: str | Path, *, clients: tuple[int, ...] = (8, 32), duration: float = 20.0,
+                       targets: tuple[str, ...] = tuple(TARGETS), say=print) -> dict[str, Any]:
+    """Serve ``path`` with each target in turn and load-test it; returns plain data (see :func:`load_run`)."""
+    queries = _queries()
+    out: dict[str, Any] = {"graph": str(path), "mix": list(MIX), "clients": list(clients), "duration_s": duration,
+                           "targets": {}}
+    for name in targets:
+        say(f"  endpoint {name}: starting ({TARGETS[name]})")
+        result: dict[str, Any] = {"what": TARGETS[name], "runs": []}
+        try:
+            with _running(name, str(path)) as (proc, port, startup):
+                result["startup_s"] = round(startup, 1)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+                result["rows"] = {qid: _rows(_get(conn, f"/sparql?query={quote(q)}")[1]) for qid, q in queries}
+                conn.close()
+                for n in clients:
+                    before = _rss_mib(proc.pid)
+                    run = load_run(port, queries, n, duration)
+                    run["rss_before"], run["rss_after"] = before, _rss_mib(proc.pid)
+                    result["runs"].append(run)
+                    say(f"    {n:>2} clients: {run['rps']:8.2f} req/s, p50 {run['p50_ms']} ms, p99 {run['p99_ms']} ms,"
+                        f" {run['errors']} errors; RSS {before['with_workers_mib']:.0f} ->"
+                        f" {run['rss_after']['with_workers_mib']:.0f} MiB")
+        except Exception as exc:  # noqa: BLE001 - a target that fails is reported, the others still run
+            result["error"] = str(exc)
+            say(f"    FAILED: {exc}")
+        out["targets"][name] = result
+    thin = {r["clients"]: r["rps"] for r in out["targets"].get("thin-starlette", {}).get("runs", [])}
+    for result in out["targets"].values():
+        for r in result.get("runs", []):
+            if thin.get(r["clients"]):
+                r["x_thin"] = round(r["rps"] / thin[r["clients"]], 2)
+    return out
+
+
+def format_endpoint_report(results: dict[str, Any]) -> str:
+    """The figures as a text table."""
+    lines = [f"SPARQL endpoint load test on 127.0.0.1 ({results['duration_s']:.0f} s per run, mix: "
+             f"{', '.join(results['mix'])})",
+             f"{'target':<24}{'clients':>8}{'req/s':>10}{'x thin':>8}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}"
+             f"{'RSS before':>12}{'RSS after':>11}"]
+    for name, result in results["targets"].items():
+        if "error" in result:
+            lines.append(f"{name:<24}  FAILED: {result['error'][:90]}")
+        for r in result.get("runs", []):
+            lines.append(f"{name:<24}{r['clients']:>8}{r['rps']:>10.2f}{r.get('x_thin', float('nan')):>8.2f}"
+                         f"{r['p50_ms'] or float('nan'):>10.1f}{r['p99_ms'] or float('nan'):>10.1f}{r['errors']:>8}"
+                         f"{r['rss_before']['with_workers_mib']:>10.0f} M{r['rss_after']['with_workers_mib']:>9.0f} M")
+    rows = {name: r.get("rows") for name, r in results["targets"].items() if r.get("rows")}
+    if len({json.dumps(v, sort_keys=True) for v in rows.values()}) > 1:
+        lines.append("WARNING: the targets returned different row counts: " + json.dumps(rows))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--serve"]:
+        _serve(argv[1], argv[2], int(argv[3]))
+        return 0
+    p = argparse.ArgumentParser(prog="python -m bench.endpoint", description=__doc__.split("\n\n")[0])
+    p.add_argument("--graph", type=Path, required=True, help="N-Quads file to serve")
+    p.add_argument("--duration", type=float, default=20.0, help="seconds per load run (default 20)")
+    p.add_argument("--clients", default="8,32", help="concurrent clients per run (default 8,32)")
+    p.add_argument("--targets", default=",".join(TARGETS), help=f"from {', '.join(TARGETS)}")
+    p.add_argument("--out", type=Path, help="write the figures as JSON here")
+    args = p.parse_args(argv)
+    results = run_endpoint_bench(args.graph, clients=tuple(int(c) for c in args.clients.split(",")),
+                                 duration=args.duration, targets=tuple(t for t in args.targets.split(",") if t),
+                                 say=lambda m: print(m, file=sys.stderr, flush=True))
+    print(format_endpoint_report(results))
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2))
+    return 0 if all("error" not in r for r in results["targets"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
