@@ -34,7 +34,7 @@ docs: $(STAMP)
 # JupyterLab on notebooks/ with the kernel "kennisgraaf" (this .venv) registered; builds the graph first if needed
 notebooks: $(STAMP)
 	$(BIN)/python -m graph.notebook_runner prepare
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # every notebook run top to bottom and written with its outputs as HTML into docs/notebooks/
 notebooks-html: $(STAMP)
