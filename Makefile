@@ -6,10 +6,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run summary test build bench docs lint format lock clean venv
+.PHONY: run summary test build bench docs lint format lock clean venv notebooks notebooks-html
 
 run: $(STAMP)
 	$(BIN)/kennisgraaf build
+	$(BIN)/kennisgraaf stats
 	$(BIN)/kennisgraaf serve
 
 summary: $(STAMP)
@@ -29,6 +30,15 @@ bench: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m graph.docs docs/ontologie
+
+# JupyterLab on notebooks/ with the kernel "kennisgraaf" (this .venv) registered; builds the graph first if needed
+notebooks: $(STAMP)
+	$(BIN)/python -m graph.notebook_runner prepare
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+
+# every notebook run top to bottom and written with its outputs as HTML into docs/notebooks/
+notebooks-html: $(STAMP)
+	$(BIN)/python -m graph.notebook_runner html docs/notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check graph tests bench
@@ -60,4 +70,4 @@ lock:
 	$(BIN)/python -m pip freeze --exclude-editable | sed '1i # Exact versions for a reproducible install (make venv). Regenerate with: make lock' > requirements.lock
 
 clean:
-	rm -rf $(VENV) output docs/ontologie .pytest_cache
+	rm -rf $(VENV) output docs/ontologie docs/notebooks .pytest_cache
