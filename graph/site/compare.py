@@ -60,8 +60,9 @@ def compare_page(ix, values: list[str]) -> tuple[int, str]:
             problems.append(f"Geen gemeente gevonden bij „{v}”.")
         elif iri not in chosen:
             chosen.append(iri)
+    status = 400 if problems else 200
     if len(chosen) == 1 and not problems:
-        problems.append("Kies er minstens twee om te vergelijken.")
+        problems.append("Kies er nog minstens één om te vergelijken.")
     context = {"columns": [], "rows": [], "shared": [], "only": [], "pairs": []}
     if len(chosen) >= 2:
         prof = ix.profiles.loc[chosen].reset_index(drop=True)
@@ -79,6 +80,5 @@ def compare_page(ix, values: list[str]) -> tuple[int, str]:
         context["only"] = [(g, sorted(s - set().union(*(o for o in sets if o is not s))))
                            for g, s in zip(prof["gemeente"], sets, strict=True)]
         context["pairs"] = similarity(prof).to_dict("records")
-    status = 400 if problems and values else 200
     return status, render("compare.html", ix, title="Vergelijken", problems=problems,
                           choices=compare_choices(ix, chosen), **context)

@@ -8,7 +8,7 @@ __all__ = ["search"]
 
 
 def search(ix, query: str) -> tuple[int, str | None, str]:
-    """Find ``query``: (303, path of the one match, "") or (200/404, None, a page listing matches or suggestions).
+    """Find ``query``: (303, path of the one match, "") or (200, None, a page listing matches or suggestions).
 
     Examples
     --------
@@ -17,8 +17,9 @@ def search(ix, query: str) -> tuple[int, str | None, str]:
     >>> ix = site_index(example_kg())
     >>> search(ix, "beta zorg")[:2]
     (303, '/id/organisatie/b.html')
-    >>> search(ix, "Gama")[0]
-    404
+    >>> status, _, page = search(ix, "Gama")
+    >>> status, "Gamma" in page
+    (200, True)
     """
     from graph.analysis.names import AmbiguousName, UnknownName, resolve
     from graph.site.paths import page_path
@@ -35,6 +36,6 @@ def search(ix, query: str) -> tuple[int, str | None, str]:
                                  message="Kies er een:", matches=exc.matches, kinds=kinds, query=query)
     except UnknownName as exc:
         msg = "Bedoelt u een van deze?" if exc.matches else "Probeer een andere spelling of een deel van de naam."
-        return 404, None, render("search.html", ix, title=f"Niets gevonden voor „{query}”", message=msg,
+        return 200, None, render("search.html", ix, title=f"Niets gevonden voor „{query}”", message=msg,
                                  matches=exc.matches, kinds=kinds, query=query)
     return 303, page_path(iri, "html"), ""

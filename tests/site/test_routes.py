@@ -90,7 +90,7 @@ def test_search_is_forgiving(site):
     r = site.get("/zoek?q=gemeente%20d%C3%A9lft")
     assert r.status_code == 303 and r.headers["location"] == "/id/gemeente/gm0503.html"
     r = site.get("/zoek?q=Delfft")
-    assert r.status_code == 404 and "Delft" in r.text
+    assert r.status_code == 200 and "Niets gevonden" in r.text and 'href="/id/gemeente/gm0503.html"' in r.text
 
 
 def test_compare_two_and_five_with_selection_in_the_url(site):
@@ -136,7 +136,7 @@ def test_dumps_and_void(site, kg):
                                   "/kaart/gemeente/gm0001"])
 def test_xss_probe_is_text_everywhere(xss_site, path):
     r = xss_site.get(path)
-    assert r.status_code in (200, 404)
+    assert r.status_code == (404 if path == "/nergens" else 200)
     body = r.text
     if path.startswith("/kaart"):
         assert "<script>alert" not in body and "<img src=x" not in body
