@@ -67,6 +67,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--skip-endpoint", action="store_true", help="no HTTP load test of the SPARQL endpoint")
     p.add_argument("--endpoint-duration", type=float, default=20.0,
                    help="seconds per endpoint load run (default 20; see bench/endpoint.py)")
+    p.add_argument("--skip-site", action="store_true", help="no page latency test of the web site (bench/site.py)")
     args = p.parse_args(argv)
     if not 0 < args.scale <= 5:
         p.error("--scale must be in (0, 5]")
@@ -150,6 +151,11 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
 
                 _say("ENDPOINT: load test over HTTP on 127.0.0.1, synthetic graph")
                 results["endpoint"] = run_endpoint_bench(build["path"], duration=args.endpoint_duration, say=_say)
+            if not args.skip_site and "error" not in build:
+                from bench.site import run_site_bench
+
+                _say("SITE: page latency (home, gemeente, compare) under 8 clients, synthetic graph")
+                results["site"] = run_site_bench(build["path"], say=_say)
     for g in results["graphs"].values():
         base = g["stores"].get(BASELINE)
         if base and "load_s" in base:
@@ -167,6 +173,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.endpoint import format_endpoint_report
 
         print("\n" + format_endpoint_report(results["endpoint"]))
+    if "site" in results:
+        from bench.site import format_site_report
+
+        print("\n" + format_site_report(results["site"]))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.out / f"{stamp}.json"
@@ -175,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = [name for name, g in results["graphs"].items()
               if "error" in g["build"] or any("error" in s for s in g["stores"].values())]
     failed += [name for name, t in results.get("endpoint", {}).get("targets", {}).items() if "error" in t]
+    failed += ["site"] if "error" in results.get("site", {}) else []
     return 1 if failed else 0
 
 

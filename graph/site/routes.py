@@ -7,6 +7,7 @@ result with the security headers; nothing here computes or queries on its own.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,24 @@ STATIC_DIR = Path(__file__).parent / "static"
 def _html(body: str, status: int = 200, *, framable: bool = False) -> Response:
     return Response(body, status_code=status, media_type=MEDIA_TYPES["html"],
                     headers=security_headers(framable=framable))
+
+
+_PAGES_LOCK = threading.Lock()
+
+
+def _cached(ix, key: tuple, make: Callable, limit: int = 2048):
+    """A page rendered once per graph (the data cannot change while one build is served), LRU-bounded."""
+    pages = ix.cache.setdefault("pages", OrderedDict())
+    with _PAGES_LOCK:
+        if key in pages:
+            pages.move_to_end(key)
+            return pages[key]
+    value = make()
+    with _PAGES_LOCK:
+        pages[key] = value
+        while len(pages) > limit:
+            pages.popitem(last=False)
+    return value
 
 
 def site_routes(current: Callable, *, warm: bool = True) -> list:
@@ -58,7 +77,8 @@ def site_routes(current: Callable, *, warm: bool = True) -> list:
         return str(request.base_url).rstrip("/")
 
     def home(request: Request) -> Response:
-        return _html(home_page(index()))
+        ix = index()
+        return _html(_cached(ix, ("home",), lambda: home_page(ix)))
 
     def find(request: Request) -> Response:
         status, location, body = search(index(), request.query_params.get("q", ""))
@@ -67,7 +87,8 @@ def site_routes(current: Callable, *, warm: bool = True) -> list:
         return _html(body, status)
 
     def compare(request: Request) -> Response:
-        status, body = compare_page(index(), request.query_params.getlist("g")[:12])
+        ix, values = index(), request.query_params.getlist("g")[:12]
+        status, body = _cached(ix, ("compare", *values), lambda: compare_page(ix, values))
         return _html(body, status)
 
     def data(request: Request) -> Response:
@@ -104,9 +125,11 @@ def site_routes(current: Callable, *, warm: bool = True) -> list:
         if fmt != "html":
             return Response(describe(current().pool, iri, fmt), media_type=MEDIA_TYPES[fmt],
                             headers=security_headers())
-        page = source_page(ix, slug) if kind == "bron" else None
-        page = page or entity_page(ix, iri, base_url=base(request))
-        return _html(page)
+        def make():
+            page = source_page(ix, slug) if kind == "bron" else None
+            return page or entity_page(ix, iri, base_url=base(request))
+
+        return _html(_cached(ix, ("entity", iri, base(request)), make))
 
     def kaart(request: Request) -> Response:
         iri = iri_for(request.path_params["kind"], request.path_params["slug"])
