@@ -49,7 +49,7 @@ def _cached(ix, key: tuple, make: Callable, limit: int = 2048):
     return value
 
 
-def site_routes(current: Callable, *, warm: bool = True) -> list:
+def site_routes(current: Callable, *, warm: bool = False) -> list:
     """The routes of the web site; ``current()`` returns the backend being served (``.kg``: the loaded
     :class:`~graph.store.KnowledgeGraph`, ``.pool``: its :class:`~graph.sparql.QueryPool`).
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -25,7 +26,9 @@ class Client:
         self.app, self.host = app, host
 
     def get(self, target: str, headers: dict[str, str] | None = None, method: str = "GET") -> Reply:
-        return asyncio.run(self._call(method, target, headers or {}))
+        # in a thread of its own: Playwright's sync API keeps an event loop running in the test's thread
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, self._call(method, target, headers or {})).result()
 
     async def _call(self, method: str, target: str, headers: dict[str, str]) -> Reply:
         parts = urlsplit(target)

@@ -44,12 +44,21 @@ def xss_kg():
     return KnowledgeGraph.from_quads(quads)
 
 
-@pytest.fixture(scope="session")
-def site(kg):
-    """The whole app (endpoint + site) over the real build, called in-process."""
+def _in_process(kg):
+    """The whole app (endpoint + site) over ``kg``, called in-process; its query workers stopped at the end."""
     from graph.web.app import Settings, create_app
 
-    return Client(create_app(kg, Settings(workers=1)))
+    app = create_app(kg, Settings(workers=1))
+    try:
+        yield Client(app)
+    finally:
+        app.state.kennisgraaf.backend.close()  # what the app's lifespan does when a server stops
+
+
+@pytest.fixture(scope="session")
+def site(kg):
+    """The app over the real build, in-process."""
+    yield from _in_process(kg)
 
 
 @pytest.fixture(scope="session")
@@ -59,9 +68,8 @@ def xss_graph():
 
 @pytest.fixture(scope="session")
 def xss_site(xss_graph):
-    from graph.web.app import Settings, create_app
-
-    return Client(create_app(xss_graph, Settings(workers=1)))
+    """The app over the XSS probe build, in-process."""
+    yield from _in_process(xss_graph)
 
 
 @pytest.fixture(scope="session")
