@@ -8,8 +8,7 @@ import re
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
-
-from tests.site.conftest import XSS
+from sitecheck import XSS
 
 DELFT = "https://w3id.org/sociaal-domein/id/gemeente/gm0503"
 PAGES = ["/", "/id/gemeente/gm0503.html", "/id/organisatie/mee-delft.html", "/id/bron/004.html", "/data",

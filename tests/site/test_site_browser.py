@@ -13,9 +13,9 @@ import threading
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from sitecheck import XSS, open_watch
 
 from graph.maps import iframe_snippet
-from tests.site.conftest import XSS, open_watch
 
 PAGE_TYPES = {
     "home": "/",
