@@ -67,7 +67,7 @@ def _skip_or_fail(reason: str):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # not session: only one sync Playwright may run at a time (maps, site, web)
 def browser():
     """Headless Chromium from the system (never a downloaded browser), driven by Playwright."""
     wanted = os.environ.get("KENNISGRAAF_CHROMIUM")
