@@ -81,6 +81,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--skip-maps", action="store_true", help="do not run the map benchmark (bench/maps.py)")
     p.add_argument("--pyvis-timeout", type=float, default=60.0,
                    help="seconds to wait for a pyvis map to draw in the map benchmark (default 60)")
+    p.add_argument("--skip-site", action="store_true", help="no page latency test of the web site (bench/site.py)")
     args = p.parse_args(argv)
     try:
         args.scales = sorted({float(x) for x in args.scales.split(",") if x.strip()})
@@ -191,6 +192,11 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
 
                 _say("ENDPOINT: load test over HTTP on 127.0.0.1, synthetic graph")
                 results["endpoint"] = run_endpoint_bench(build["path"], duration=args.endpoint_duration, say=_say)
+            if not args.skip_site and "error" not in build:
+                from bench.site import run_site_bench
+
+                _say("SITE: page latency (home, gemeente, compare) under 8 clients, synthetic graph")
+                results["site"] = run_site_bench(build["path"], say=_say)
     if not args.skip_synthetic and not args.skip_analysis:
         _say("ANALYSIS: views and network analysis of the synthetic graph, ours vs NetworkX (fresh process)")
         results["analysis"] = run_analysis(args.seed, args.scale, args.timeout)
@@ -218,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
 
         results["maps"] = run_map_bench(seed=args.seed, pyvis_timeout=args.pyvis_timeout)
         print("\n" + format_map_report(results["maps"]))
+    if "site" in results:
+        from bench.site import format_site_report
+
+        print("\n" + format_site_report(results["site"]))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     path = args.out / f"{stamp}.json"
@@ -227,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
               if "error" in g["build"] or any("error" in s for s in g["stores"].values())]
     failed += [name for name, t in results.get("endpoint", {}).get("targets", {}).items() if "error" in t]
     failed += ["analysis"] if "error" in results.get("analysis", {}) else []
+    failed += ["site"] if "error" in results.get("site", {}) else []
     return 1 if failed else 0
 
 

@@ -58,7 +58,7 @@ def serve(graph: Path | None = None, named: list[str] | None = None, *, host: st
     settings = Settings(timeout=timeout, workers=workers, cache_entries=512 if cache else 0)
     app = create_app(kg, settings, files=files)
     shown = f"[{host}]" if ":" in host else host
-    print(f"Serving {len(kg)} triples on http://{shown}:{port}/sparql (query page in a browser). "
+    print(f"Serving {len(kg)} triples: web site on http://{shown}:{port}/, SPARQL on http://{shown}:{port}/sparql. "
           "Stop with Ctrl-C.", file=sys.stderr, flush=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=False, server_header=False)
     return 0

@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -109,6 +109,7 @@ class _Backend:
     """One loaded build: its query pool, its identity, its cache."""
 
     def __init__(self, kg: KnowledgeGraph, settings: Settings, build_id: str, last_modified: float) -> None:
+        self.kg = kg  # the web site (graph.site) reads its pages from the loaded graph
         self.graphs = set(kg.named_graphs())
         self.pool = QueryPool(kg.store, workers=settings.workers, limits=settings.limits())
         self.build_id = build_id
@@ -217,6 +218,7 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
     >>> from starlette.testclient import TestClient       # doctest: +SKIP
     >>> app = create_app(graph.load())                     # doctest: +SKIP
     """
+    from graph.site.routes import site_routes
     from graph.web.page import page_html, service_description
 
     settings = settings or Settings()
@@ -263,9 +265,6 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
         except QueryError as exc:
             return _error(getattr(exc, "status", 400), exc.message)
 
-    async def home(request: Request) -> Response:
-        return RedirectResponse("/sparql", status_code=307)
-
     async def on_error(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
         return _error(500, "internal error: the query could not be answered; the server log has the details")
@@ -278,10 +277,10 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
     methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"]
     app = Starlette(
         routes=[
-            Route("/", home, methods=["GET", "HEAD"]),
             Route("/sparql", sparql, methods=methods),
             Route("/sparql/", sparql, methods=methods),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+            *site_routes(lambda: state.backend),  # the web site (graph.site), last: it ends with the 404 page
         ],
         middleware=[Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                                allow_headers=["Accept", "Content-Type", "If-None-Match", "If-Modified-Since"],

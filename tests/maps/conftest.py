@@ -30,7 +30,7 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # not session: only one sync Playwright may run at a time (maps, site, web)
 def browser():
     """Headless Chromium from the system (never a downloaded browser), driven by Playwright.
 
