@@ -219,7 +219,7 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
     >>> app = create_app(graph.load())                     # doctest: +SKIP
     """
     from graph.site.routes import site_routes
-    from graph.web.page import page_html, service_description
+    from graph.web.page import PAGE_CSP, page_html, service_description
 
     settings = settings or Settings()
     state = _State(kg, settings, files)
@@ -236,7 +236,9 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
             if req is None:
                 if wants_html(accept):
                     html = page_html(examples, timeout=settings.timeout)
-                    return Response(html, media_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+                    return Response(html, media_type="text/html; charset=utf-8",
+                                    headers={"Vary": "Accept", "Content-Security-Policy": PAGE_CSP,
+                                             "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff"})
                 endpoint = str(request.url.replace(query=""))
                 return Response(service_description(endpoint, sorted(backend.graphs)),
                                 media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"})

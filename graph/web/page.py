@@ -14,7 +14,12 @@ from rdflib.namespace import RDF
 
 from graph.namespaces import PREFIXES, SPARQL_SD, W3C_FORMATS
 
-__all__ = ["examples", "page_html", "service_description", "with_prefixes"]
+__all__ = ["PAGE_CSP", "examples", "page_html", "service_description", "with_prefixes"]
+
+#: The query page's Content-Security-Policy: scripts and styles from this server only (the vendored YASGUI;
+#: its inline style attributes allowed), queries sent to this server only, not framable by other sites.
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "font-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
 _PAGE = Template("""<!doctype html>
 <html lang="nl">

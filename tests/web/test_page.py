@@ -81,6 +81,8 @@ def test_service_description_without_a_query(server):
 def test_browsers_get_the_page_and_its_assets(server):
     code, headers, body = server.request("GET", "/sparql", headers={"Accept": "text/html"})
     assert code == 200 and headers["content-type"].startswith("text/html") and b"yasgui.min.js" in body
+    csp = headers["content-security-policy"]  # strict: this server's scripts only, no inline script, not framable
+    assert "script-src 'self';" in csp and "unsafe-eval" not in csp and "frame-ancestors 'none'" in csp
     for asset in ("/static/yasgui/yasgui.min.js", "/static/yasgui/yasgui.min.css", "/static/kennisgraaf.js",
                   "/static/yasgui/LICENSE"):
         assert server.request("GET", asset)[0] == 200, asset
