@@ -66,7 +66,7 @@ def cmd_partners(args) -> int:
         print(f"Partners van {label}: {df['partner'].nunique()} bij naam genoemd, {stated} met een vermelde band"
               " (de rest afgeleid)\n")
         if not len(df):
-            facts = kg.query(load_query("profile_facts"))
+            facts = kg.frame(load_query("profile_facts"))
             figures = facts.loc[(facts["s"] == node) & (facts["veld"] == "aantallen"), "waarde"].tolist()
             print("De bronnen noemen geen partners bij naam." + (f" Wel genoemd: {'; '.join(figures)}."
                                                                   if figures else ""))

@@ -113,7 +113,7 @@ def _prov(ev: dict) -> dict:
 
 def award_years(kg) -> dict[str, str]:
     """The year of each award (``sd:jaar``), by IRI: the ``Jaar`` column of an award's element row."""
-    df = kg.query("SELECT ?a ?j WHERE { ?a a sd:Onderscheiding ; sd:jaar ?j }")
+    df = kg.frame("SELECT ?a ?j WHERE { ?a a sd:Onderscheiding ; sd:jaar ?j }")
     return {str(a): str(j) for a, j in zip(df["a"], df["j"], strict=True)}
 
 

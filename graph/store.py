@@ -122,6 +122,17 @@ class KnowledgeGraph:
         """
         return self.store.query(sparql, prefixes=PREFIXES)
 
+    def frame(self, sparql: str):
+        """Run one of the package's own fixed SELECT queries (views, analysis, site index) in this process.
+
+        Returns a DataFrame like :meth:`query`, without a child process or limits: these queries are
+        written in the package and take no user input, and a large view must not be cut short. SPARQL
+        that comes from a user always goes through :meth:`query`.
+        """
+        from graph.sparql import evaluate
+
+        return evaluate(self.store, sparql, limits=Limits(timeout=None, max_rows=None))
+
     def query(self, sparql: str, *, limits: Limits | None = None, default_graph=None, named_graphs=None):
         """Run SPARQL through the safe query layer (:mod:`graph.sparql`) and return plain values.
 

@@ -80,7 +80,7 @@ def _quotes(text) -> str:
 
 
 def _frame(kg, name: str) -> pd.DataFrame:
-    df = kg.query(load_query(name))
+    df = kg.frame(load_query(name))
     return df.astype(object).where(df.notna(), None) if len(df) else df
 
 
@@ -215,7 +215,7 @@ def full_graph(kg, *, _table: pd.DataFrame | None = None) -> nx.MultiDiGraph:
 
 
 def _property_labels(kg) -> dict[str, str]:
-    df = kg.query("""SELECT ?p ?l WHERE { ?p a ?t ; rdfs:label ?l FILTER(LANG(?l) = "nl")
+    df = kg.frame("""SELECT ?p ?l WHERE { ?p a ?t ; rdfs:label ?l FILTER(LANG(?l) = "nl")
                      FILTER(?t IN (owl:ObjectProperty, owl:DatatypeProperty, rdf:Property)) }""")
     return dict(zip(df["p"], df["l"], strict=True)) if len(df) else {}
 

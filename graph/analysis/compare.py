@@ -83,7 +83,7 @@ def which_gemeenten(kg, question: str) -> pd.DataFrame:
 
     if question not in QUESTIONS:
         raise KeyError(f"unknown question {question!r}: use one of {', '.join(QUESTIONS)}")
-    df = kg.query(load_query("vraag_" + question.replace("-", "_")))
+    df = kg.frame(load_query("vraag_" + question.replace("-", "_")))
     cols = ["gemeente", "via", "status", "bron", "citaat", "iri"]
     if not len(df):
         return pd.DataFrame(columns=cols)

@@ -54,7 +54,7 @@ def name_table(kg) -> pd.DataFrame:
     """Every name (label and other labels) of every entity, with its label, kind and normalized form."""
     from graph.views import entity_table, load_query
 
-    names = kg.query(load_query("names"))
+    names = kg.frame(load_query("names"))
     table = entity_table(kg)
     names = names[names["e"].isin(table.index)].copy()
     names["label"] = names["e"].map(table["label"])

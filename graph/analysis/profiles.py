@@ -29,7 +29,7 @@ def _scope(kg, table: pd.DataFrame) -> dict[str, set[str]]:
     """Entities per gemeente: the direct scope, plus the members, runners and parties of the hubs in it."""
     from graph.views import _affiliation_rows, load_query
 
-    direct = kg.query(load_query("profile_scope"))
+    direct = kg.frame(load_query("profile_scope"))
     scope: dict[str, set[str]] = defaultdict(set)
     for g, e in zip(direct["g"], direct["e"], strict=True):
         scope[g].add(e)
@@ -68,12 +68,12 @@ def profiles(kg, gemeenten: list[str] | None = None, *, missing: str | None = MI
     if gemeenten is None:
         gemeenten = [i for i in table.index if table.at[i, "awards"]]
     scope = _scope(kg, table)
-    facts = kg.query(load_query("profile_facts"))
+    facts = kg.frame(load_query("profile_facts"))
     by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for s, veld, waarde, vermeld in zip(facts["s"], facts["veld"], facts["waarde"], facts["vermeld"], strict=True):
         if isinstance(waarde, str) and waarde:
             by_subject[s][veld].append(waarde if vermeld else f"{waarde} (afgeleid)")
-    claims = kg.query(load_query("claims_per_subject")).set_index("s")
+    claims = kg.frame(load_query("claims_per_subject")).set_index("s")
     rows = []
     for g in gemeenten:
         ents = sorted(scope.get(g, set()), key=lambda e: table.at[e, "label"])

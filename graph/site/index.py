@@ -99,7 +99,7 @@ def build_index(kg) -> SiteIndex:
     from graph.views import affiliation_graph, cooperation_graph, entity_table, full_graph
 
     table = entity_table(kg)
-    claims = kg.query(CLAIMS_QUERY)
+    claims = kg.frame(CLAIMS_QUERY)
     if len(claims):
         claims["o"] = claims["o"].map(lambda v: v if isinstance(v, str) else str(v))
         claims["iri"] = claims["iri"].astype(bool)
@@ -107,25 +107,25 @@ def build_index(kg) -> SiteIndex:
             lambda t: sorted(set(t.split(_SEP))) if isinstance(t, str) and t else [])
         claims["afleiding"] = claims["afleiding"].map(lambda v: v if isinstance(v, str) else "")
         claims = claims.drop(columns=["citaat"]).sort_values(["s", "p", "o", "bron"]).reset_index(drop=True)
-    labels_df = kg.query(_LABELS_QUERY)
+    labels_df = kg.frame(_LABELS_QUERY)
     labels: dict[str, str] = {}
     for s, lab in zip(labels_df["s"], labels_df["l"], strict=True):
         labels.setdefault(s, str(lab))
     labels.update(table["label"].to_dict())
-    src = kg.query(_SOURCES_QUERY)
+    src = kg.frame(_SOURCES_QUERY)
     sources: dict[str, dict] = defaultdict(lambda: defaultdict(list))
     for b, ident, p, o in zip(src["b"], src["id"], src["p"], src["o"], strict=True):
         sources[str(ident)]["iri"] = [b]
         sources[str(ident)][p].append(str(o))
     conflicts: dict[str, set[str]] = defaultdict(set)
-    conf = kg.query(_CONFLICTS_QUERY)
+    conf = kg.frame(_CONFLICTS_QUERY)
     for a, b in zip(conf["a"], conf["b"], strict=True):
         conflicts[a].add(b)
         conflicts[b].add(a)
     gemeenten = [i for i in table.index if table.at[i, "kind"] in ("Gemeente", "Regio")]
     prof = profiles(kg, gemeenten) if gemeenten else pd.DataFrame(columns=["iri"])
     ix = SiteIndex(table=table, claims=claims, labels=labels, sources={k: dict(v) for k, v in sources.items()},
-                   subjects=set(kg.query(_SUBJECTS_QUERY)["s"]), conflicts=dict(conflicts),
+                   subjects=set(kg.frame(_SUBJECTS_QUERY)["s"]), conflicts=dict(conflicts),
                    cooperation=cooperation_graph(kg), affiliation=affiliation_graph(kg), full=full_graph(kg),
                    profiles=prof.set_index("iri", drop=False), names=name_table(kg))
     ix.by_subject = _group(claims, "s")
