@@ -19,6 +19,7 @@ from rdflib.term import Node
 from graph.namespaces import FILE_PREFIXES, PREFIXES
 from graph.settings import output_dir
 from graph.sparql import Limits, library_limits, run_query
+from graph.terms import from_rdflib
 
 __all__ = ["KnowledgeGraph", "load", "GRAPH_FILE", "FORMATS"]
 
@@ -32,28 +33,14 @@ FORMATS: dict[str, tuple[ox.RdfFormat, str, bool]] = {
 }
 
 
-def _term(t: Node):
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype:
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-        return ox.Literal(str(t))
-    raise TypeError(f"cannot store {t!r}")
-
-
 def _with_default_graph(quads: Iterable[tuple[Node, Node, Node, Node | None]]) -> Iterable[ox.Quad]:
     """rdflib quads (graph None = default graph) as pyoxigraph quads, each also in the default graph."""
     default = ox.DefaultGraph()
     for s, p, o, g in quads:
-        triple = (_term(s), _term(p), _term(o))
+        triple = (from_rdflib(s), from_rdflib(p), from_rdflib(o))
         yield ox.Quad(*triple, default)
         if g is not None:
-            yield ox.Quad(*triple, _term(g))
+            yield ox.Quad(*triple, from_rdflib(g))
 
 
 def _from_ox(t) -> Node:

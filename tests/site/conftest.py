@@ -4,12 +4,12 @@ server (``kennisgraaf serve``) for the browser, and one headless system Chromium
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
-from sitecheck import CHROMIUM_ARGS, xss_kg
+from headless import system_chromium
+from sitecheck import xss_kg
 from siteclient import Client
 
 from tests.web.conftest import running_server
@@ -61,29 +61,10 @@ def xss_server(xss_graph, tmp_path_factory):
         yield srv
 
 
-def _skip_or_fail(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}: required under CI=true")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")  # not session: only one sync Playwright may run at a time (maps, site, web)
 def browser():
     """Headless Chromium from the system (never a downloaded browser), driven by Playwright."""
-    wanted = os.environ.get("KENNISGRAAF_CHROMIUM")
-    path = (wanted if wanted and Path(wanted).exists() else None) if wanted else (
-        shutil.which("chromium") or shutil.which("chromium-browser"))
-    if path is None:
-        _skip_or_fail("Chromium not found: run `make venv` as root (it installs Debian's chromium) "
-                      "or put `chromium` on PATH (or set KENNISGRAAF_CHROMIUM)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - playwright is in requirements.lock
-        _skip_or_fail("the Python package playwright is not installed (make venv)")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    yield from system_chromium()
 
 
 @pytest.fixture(scope="session")

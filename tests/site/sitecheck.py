@@ -1,14 +1,11 @@
-"""Helpers of the site tests: the XSS probe build, a watched browser page, Chromium flags."""
+"""Helpers of the site tests: the XSS probe build and a watched browser page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from headless import watch_page
 
 #: Text that would run or load something if a page put it into markup.
 XSS = "<script>alert('xss')</script><img src=x onerror=alert(1)>"
-#: Flags for the system Chromium: no sandbox (root in CI), no GPU, nothing fetched in the background.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 def xss_kg():
@@ -35,42 +32,6 @@ def xss_kg():
 
 
 
-@dataclass
-class Watch:
-    """A browser page and what it did: requests off this server (blocked), console errors, dialogs."""
-
-    page: object
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def clean(self) -> None:
-        assert self.blocked == [], f"the page asked the network for {self.blocked}"
-        assert self.errors == [], f"console errors: {self.errors}"
-        assert self.dialogs == [], f"a script ran from the data: {self.dialogs}"
-
-
 def open_watch(browser, allowed: tuple[str, ...]):
     """A fresh page that lets only ``allowed`` URL prefixes through and records errors and dialogs."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watch = Watch(page)
-
-    def route(r):
-        url = r.request.url
-        if url.startswith(allowed) or url.startswith(("data:", "blob:", "about:")):
-            r.continue_()
-        else:
-            watch.blocked.append(url)
-            r.abort()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watch.errors.append(str(e)))
-
-    def dialog(d):
-        watch.dialogs.append(d.message)
-        d.dismiss()
-
-    page.on("dialog", dialog)
-    return context, watch
+    return watch_page(browser, lambda url: url.startswith(allowed) or url.startswith(("data:", "blob:", "about:")))

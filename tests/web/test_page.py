@@ -3,32 +3,14 @@ rows, no console error. Uses the system Chromium through Playwright (never a bro
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
-
-from tests.web.conftest import required
-
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"]
+from headless import system_chromium
 
 
-def chromium_path() -> Path:
-    """The system Chromium (KENNISGRAAF_CHROMIUM, default: chromium on PATH)."""
-    found = os.environ.get("KENNISGRAAF_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    return required(Path(found or "/usr/bin/chromium"), "Chromium", "KENNISGRAAF_CHROMIUM")
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # not session: only one sync Playwright may run at a time (maps, site, web)
 def browser():
-    executable = chromium_path()
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(executable), args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
+    """Headless Chromium from the system (never a downloaded browser), driven by Playwright."""
+    yield from system_chromium()
 
 
 def test_query_page_runs_an_example(server, browser, kg):
