@@ -3,7 +3,8 @@
 For synthetic views (:func:`graph.maps.synthetic_view`, 11 edges per node) of 500, 2,000
 and 5,000 nodes it measures, for our maps: HTML build time (layout included), file size,
 time to first draw and to interactive after navigation starts, and how long a search
-(focus + neighbourhood highlight) and a pan take to redraw. For pyvis 0.3.2 with its defaults
+(focus + neighbourhood highlight) and a pan take to redraw, how many lines are drawn at first and
+how long drawing all of them takes on request. For pyvis 0.3.2 with its defaults
 (barnes-hut physics, dynamic smooth edges, ``cdn_resources="in_line"`` so vis-network is in the
 file) the same, with a time limit; node and edge lists are filled directly, since pyvis's per-edge
 ``add_edge`` is quadratic (its time is reported for the smallest size only). Requests other than
@@ -49,6 +50,10 @@ _REDRAW_JS = """async ([action, label]) => {
   if (action === 'search') {
     const input = r.querySelector('[data-kg=search]'); input.value = label;
     r.querySelector('[data-kg=search-form]').requestSubmit();
+  } else if (action === 'zoom') {
+    net.moveTo({scale: net.getScale() * 1.5});
+  } else if (action === 'lines') {
+    r.querySelector('[data-kg=lines]').click();
   } else {
     const p = net.getViewPosition(); net.moveTo({position: {x: p.x + 200, y: p.y + 100}});
   }
@@ -139,6 +144,11 @@ def _ours(browser, G, folder: Path, n: int, timeout_s: float) -> dict[str, Any]:
         label = G.nodes[next(iter(sorted(G, key=lambda x: G.degree(x))[-1:]))]["label"]
         result["search_ms"] = round(page.evaluate(_REDRAW_JS, ["search", label]), 1)
         result["pan_ms"] = round(page.evaluate(_REDRAW_JS, ["pan", ""]), 1)
+        result["zoom_ms"] = round(page.evaluate(_REDRAW_JS, ["zoom", ""]), 1)
+        result["lines_first"] = page.evaluate("() => document.querySelector('[data-kgmap]').kgmap.edgeView.length")
+        if result["lines_first"] < G.number_of_edges():
+            result["all_lines_ms"] = round(page.evaluate(_REDRAW_JS, ["lines", ""]), 1)
+            result["pan_all_lines_ms"] = round(page.evaluate(_REDRAW_JS, ["pan", ""]), 1)
     context.close()
     return result
 
@@ -235,16 +245,25 @@ def format_map_report(results: dict[str, Any]) -> str:
              f" load average {meta['load_average_at_start'][0]} at start; pyvis {meta['pyvis']} defaults,"
              f" ours vis-network {meta['vis_network_ours']})",
              f"{'nodes':>6} {'edges':>7}  {'map':<6} {'build s':>8} {'size MB':>8} {'first draw ms':>18}"
-             f" {'interactive ms':>18} {'search ms':>9} {'pan ms':>7} {'blocked':>7}"]
+             f" {'interactive ms':>18} {'search ms':>9} {'pan ms':>7} {'zoom ms':>7} {'blocked':>7}"
+             f" {'lines first':>11} {'all lines ms':>12} {'then pan ms':>11}"]
     for row in results["sizes"].values():
         for name in ("ours", "pyvis"):
             r = row[name]
             lines.append(f"{row['nodes']:>6} {row['edges']:>7}  {name:<6} {r['build_s']:>8.2f}"
                          f" {r['bytes'] / 1e6:>8.1f} {_ms(r, 'first_draw_ms'):>18} {_ms(r, 'interactive_ms'):>18}"
-                         f" {r.get('search_ms', '-'):>9} {r.get('pan_ms', '-'):>7} {r['blocked_requests']:>7}")
+                         f" {r.get('search_ms', '-'):>9} {r.get('pan_ms', '-'):>7} {r.get('zoom_ms', '-'):>7}"
+                         f" {r['blocked_requests']:>7} {r.get('lines_first', '-'):>11} {r.get('all_lines_ms', '-'):>12}"
+                         f" {r.get('pan_all_lines_ms', '-'):>11}")
         if "per_edge_add_s" in row["pyvis"]:
             lines.append(f"{'':>16}pyvis add_node/add_edge one by one: {row['pyvis']['per_edge_add_s']:.2f} s"
                          " (our build fills the lists directly)")
+    from graph.maps.data import ALL_LINES_LIMIT
+
+    lines.append(f"  lines first: lines drawn at first (a map with more than {ALL_LINES_LIMIT:,} draws each node's"
+                 " strongest first);"
+                 " all lines ms: from pressing 'Alle lijnen' to the redraw of every line; then pan ms: a pan with every"
+                 " line drawn")
     return "\n".join(lines)
 
 

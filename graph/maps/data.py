@@ -11,7 +11,14 @@ import networkx as nx
 from graph.maps.layout import LAYOUT_THRESHOLD, compute_positions
 from graph.maps.style import INFERRED_NOTE, KIND_STYLES, RELATION_COLOURS, kind_style, relation_colour
 
-__all__ = ["map_data"]
+__all__ = ["map_data", "backbone", "ALL_LINES_LIMIT", "BACKBONE_PER_NODE"]
+
+#: A map with more lines than this first draws only its backbone (see :func:`backbone`); the rest of a
+#: node's lines appear when it is clicked or found, and all of them at the press of a button.
+ALL_LINES_LIMIT = 5000
+
+#: Lines per node that the backbone keeps at least (fewer where a node has fewer).
+BACKBONE_PER_NODE = 3
 
 _MIN_SIZE, _MAX_SIZE, _PLAIN_SIZE = 10.0, 40.0, 14.0
 _GOLD = "#d4a017"
@@ -40,6 +47,46 @@ def _strings(values) -> list[str]:
     return [str(v) for v in (values or [])]
 
 
+def backbone(edges: list[dict], per_node: int = BACKBONE_PER_NODE) -> set[int]:
+    """Ids of the lines a big map draws first: each node's strongest lines, at least ``per_node`` of them.
+
+    Lines are taken strongest first (higher ``weight``, then stated before inferred, then in order);
+    a line is kept while one of its ends has fewer than ``per_node`` kept lines. So every node keeps
+    ``min(per_node, its degree)`` lines or more, and no connected node looks isolated.
+
+    Parameters
+    ----------
+    edges : list of dict
+        The ``edges`` of :func:`map_data` (``id``, ``from``, ``to``, ``weight``, ``inferred``).
+    per_node : int
+        Lines to keep per node at least.
+
+    Returns
+    -------
+    set of int
+
+    Examples
+    --------
+    >>> star = [{"id": i, "from": 0, "to": i + 1, "weight": 1, "inferred": i == 0} for i in range(5)]
+    >>> sorted(backbone(star, per_node=2))  # the hub's two stated lines, plus one per leaf
+    [0, 1, 2, 3, 4]
+    >>> pair = [{"id": 0, "from": 0, "to": 1, "weight": 1, "inferred": False},
+    ...         {"id": 1, "from": 0, "to": 1, "weight": 3, "inferred": False},
+    ...         {"id": 2, "from": 0, "to": 1, "weight": 1, "inferred": True}]
+    >>> sorted(backbone(pair, per_node=1))  # the strongest line only
+    [1]
+    """
+    kept: set[int] = set()
+    count: Counter = Counter()
+    for e in sorted(edges, key=lambda e: (-e["weight"], e["inferred"], e["id"])):
+        u, v = e["from"], e["to"]
+        if count[u] < per_node or count[v] < per_node:
+            kept.add(e["id"])
+            count[u] += 1
+            count[v] += 1
+    return kept
+
+
 def map_data(G: nx.Graph, *, size_by: str | Mapping | Callable | None = None, size_label: str | None = None,
              positions: Mapping | None = None, seed: int = 0) -> dict:
     """Nodes, edges and legend of a map, as plain JSON-ready data.
@@ -65,7 +112,10 @@ def map_data(G: nx.Graph, *, size_by: str | Mapping | Callable | None = None, si
     Returns
     -------
     dict
-        ``{"nodes": [...], "edges": [...], "legend": {...}, "directed": bool, "positioned": bool}``.
+        ``{"nodes": [...], "edges": [...], "legend": {...}, "directed": bool, "positioned": bool,
+        "backbone": int}``. With more than :data:`ALL_LINES_LIMIT` lines, ``backbone`` counts the
+        lines drawn first (each edge's ``core`` says whether it is one of them); otherwise it is 0
+        and every line is drawn.
 
     Examples
     --------
@@ -137,5 +187,9 @@ def map_data(G: nx.Graph, *, size_by: str | Mapping | Callable | None = None, si
     for n in out_nodes:
         if n["awards"]:
             n["border"] = _GOLD
+    core = backbone(out_edges) if len(out_edges) > ALL_LINES_LIMIT else set()
+    if core:
+        for e in out_edges:
+            e["core"] = e["id"] in core
     return {"nodes": out_nodes, "edges": out_edges, "legend": legend, "directed": directed,
-            "positioned": positioned}
+            "positioned": positioned, "backbone": len(core)}

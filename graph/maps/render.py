@@ -12,7 +12,7 @@ import networkx as nx
 from markupsafe import Markup
 
 from graph.maps.assets import VIS_NETWORK_VERSION, asset
-from graph.maps.data import map_data
+from graph.maps.data import BACKBONE_PER_NODE, map_data
 from graph.maps.layout import LAYOUT_THRESHOLD
 
 __all__ = ["render_map", "map_fragment", "iframe_snippet", "script_json"]
@@ -27,6 +27,7 @@ _FRAGMENT = """\
 <datalist data-kg="names"></datalist>
 <button type="submit">Zoek</button>
 <button type="button" data-kg="reset">Alles tonen</button>
+<button type="button" data-kg="lines" aria-pressed="false" hidden>Alle lijnen</button>
 <span class="kgmap-status" data-kg="status" role="status"></span>
 </form>
 <div class="kgmap-body">
@@ -95,6 +96,10 @@ def _note(data: dict, note: str | None) -> str:
         parts.append(f"Grote kaart ({_dutch(n)} punten, {_dutch(m)} lijnen): de posities zijn vooraf berekend en "
                      "staan vast; lijnen verdwijnen tijdens slepen en zoomen en namen verschijnen pas bij inzoomen. "
                      "Zoek een naam of vink soorten uit in de legenda om de kaart te filteren.")
+    if data.get("backbone"):
+        parts.append(f"Veel lijnen: eerst getekend zijn de {_dutch(data['backbone'])} sterkste (van elk punt "
+                     f"zijn {BACKBONE_PER_NODE} sterkste, of alle als het er minder heeft); klik op een punt of "
+                     "zoek een naam voor al zijn lijnen, of kies 'Alle lijnen'.")
     return " ".join(parts)
 
 

@@ -165,6 +165,31 @@ def test_big_map_is_positioned_and_says_so(watched, tmp_path, screenshot_dir, n)
     _check_clean(watched)
 
 
+def test_many_lines_draw_the_backbone_first(watched, tmp_path):
+    G = synthetic_view(1000, seed=2)
+    path = tmp_path / "lijnen.html"
+    render_map(G, title="Veel lijnen", path=path)
+    page = open_map(watched, path)
+    shown = "() => document.querySelector('[data-kgmap]').kgmap.edgeView.length"
+    first = page.evaluate(shown)
+    assert first == page.evaluate("() => document.querySelector('[data-kgmap]').kgmap.data.backbone")
+    assert 0 < first < G.number_of_edges()
+    assert "sterkste" in page.inner_text("[data-kg=note]")
+    assert f"{first} van {G.number_of_edges()} lijnen" in page.inner_text("[data-kg=status]")
+    hub = max(G, key=G.degree)
+    page.fill("[data-kg=search]", G.nodes[hub]["label"])
+    page.press("[data-kg=search]", "Enter")
+    connected = page.evaluate("""(iri) => { const m = document.querySelector('[data-kgmap]').kgmap;
+        const id = m.data.nodes.find(n => n.iri === iri).id; return m.network.getConnectedEdges(id).length; }""", hub)
+    assert connected == G.degree(hub)  # a found node shows every line it has
+    page.click("[data-kg=lines]")
+    page.wait_for_function(f"() => ({shown})() === {G.number_of_edges()}")
+    assert page.get_attribute("[data-kg=lines]", "aria-pressed") == "true"
+    page.click("[data-kg=lines]")
+    page.wait_for_function(f"() => ({shown})() < {G.number_of_edges()}")
+    _check_clean(watched)
+
+
 def test_empty_map_loads(watched, tmp_path):
     import networkx as nx
 

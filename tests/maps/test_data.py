@@ -66,3 +66,31 @@ def test_given_positions_are_used():
     add_tie(G, "a", "b", "werkt samen met")
     d = map_data(G, positions={"a": (1, 2), "b": (3, 4)})
     assert d["positioned"] and [(n["x"], n["y"]) for n in d["nodes"]] == [(1.0, 2.0), (3.0, 4.0)]
+
+
+def test_backbone_keeps_each_nodes_strongest_lines():
+    from collections import Counter
+
+    from graph.maps.data import ALL_LINES_LIMIT, BACKBONE_PER_NODE
+
+    G = synthetic_view(600, seed=3)
+    assert G.number_of_edges() > ALL_LINES_LIMIT
+    d = map_data(G)
+    core = [e for e in d["edges"] if e["core"]]
+    assert d["backbone"] == len(core) < len(d["edges"]) / 2
+    kept, degree = Counter(), Counter()
+    for e in d["edges"]:
+        for end in (e["from"], e["to"]):
+            degree[end] += 1
+            kept[end] += e["core"]
+    assert all(kept[n] >= min(BACKBONE_PER_NODE, degree[n]) for n in degree)
+    # stated lines go before inferred ones of the same weight
+    hub = max(degree, key=degree.get)
+    lines = [e for e in d["edges"] if hub in (e["from"], e["to"])]
+    if any(not e["inferred"] for e in lines):
+        assert any(e["core"] and not e["inferred"] for e in lines)
+
+
+def test_small_map_draws_every_line(small_view):
+    d = map_data(small_view)
+    assert d["backbone"] == 0 and not any("core" in e for e in d["edges"])

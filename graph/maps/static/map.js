@@ -41,10 +41,12 @@
     if (data.positioned) { item.x = n.x; item.y = n.y; }
     return item;
   });
-  var edgeById = {};
+  var edgeById = {}, neighbours = {};
   var edgeItems = data.edges.map(function (e) {
     edgeById[e.id] = e;
-    return {id: e.id, from: e.from, to: e.to, dashes: e.dashes, width: e.width,
+    (neighbours[e.from] = neighbours[e.from] || {})[e.to] = true;
+    (neighbours[e.to] = neighbours[e.to] || {})[e.from] = true;
+    return {id: e.id, from: e.from, to: e.to, dashes: e.dashes, width: e.width, core: e.core !== false,
       title: e.relation + (e.weight > 1 ? " (" + e.weight + "×)" : "") + (e.inferred ? " - afgeleid" : ""),
       color: {color: e.color, highlight: "#000", opacity: 0.75}, base: e.color,
       arrows: data.directed ? {to: {enabled: true, scaleFactor: 0.5}} : undefined};
@@ -53,6 +55,11 @@
   var edges = new vis.DataSet(edgeItems);
   var hiddenKinds = {};
   var nodeView = new vis.DataView(nodes, {filter: function (n) { return !hiddenKinds[n.kind]; }});
+  // A map with very many lines draws its backbone first (data.backbone lines, chosen in Python); a node's
+  // other lines appear when it is clicked or found, and all lines with the "Alle lijnen" button.
+  var allLines = !data.backbone, opened = {};
+  var edgeView = new vis.DataView(edges, {filter: function (e) {
+    return allLines || e.core || opened[e.from] === true || opened[e.to] === true; }});
   var big = data.nodes.length > data.big_threshold;
   var options = {
     autoResize: true,
@@ -66,8 +73,8 @@
       {enabled: true, solver: "forceAtlas2Based", forceAtlas2Based: {gravitationalConstant: -60, springLength: 90},
        stabilization: {enabled: true, iterations: 200, updateInterval: 50}}
   };
-  var network = new vis.Network(part("canvas"), {nodes: nodeView, edges: edges}, options);
-  root.kgmap = {network: network, nodes: nodes, edges: edges, nodeView: nodeView, data: data};
+  var network = new vis.Network(part("canvas"), {nodes: nodeView, edges: edgeView}, options);
+  root.kgmap = {network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, data: data};
 
   // Interactive = laid out (positions given, or the bounded settle done) and drawn once.
   var firstDraw = true, settled = data.positioned || !data.nodes.length, isReady = false;
@@ -171,6 +178,34 @@
     legend.appendChild(relList);
   }
 
+  var linesButton = part("lines");
+  function linesStatus() {
+    if (data.backbone) {
+      status.textContent = edgeView.length + " van " + edges.length + " lijnen getoond" +
+        (allLines ? "" : " (de sterkste per punt; klik op een punt voor al zijn lijnen)");
+    }
+  }
+  function openNode(id) {
+    if (allLines || opened[id]) return;
+    opened[id] = true; edgeView.refresh();
+  }
+  function closeNodes() {
+    if (!Object.keys(opened).length) return;
+    opened = {}; edgeView.refresh();
+  }
+  if (data.backbone) {
+    linesButton.hidden = false;
+    linesButton.addEventListener("click", function () {
+      allLines = !allLines;
+      linesButton.textContent = allLines ? "Sterkste lijnen" : "Alle lijnen";
+      linesButton.setAttribute("aria-pressed", String(allLines));
+      status.textContent = allLines ? "Alle lijnen tekenen..." : "";
+      // Let the status show before the (long) redraw of every line.
+      setTimeout(function () { edgeView.refresh(); linesStatus(); }, 20);
+    });
+    linesStatus();
+  }
+
   // Details of a node or an edge, with sources and quotes.
   function field(dl, term, value) {
     if (value === "" || value === null || value === undefined || (Array.isArray(value) && !value.length)) return;
@@ -188,7 +223,7 @@
     field(dl, "Thema's", n.themes);
     field(dl, "Gouden Gemeente", n.awards.map(String));
     field(dl, "Bronnen", n.sources);
-    field(dl, "Verbindingen", String(network.getConnectedNodes(id).length));
+    field(dl, "Verbindingen", String(Object.keys(neighbours[id] || {}).length));
     info.appendChild(dl);
     if (n.inferred) info.appendChild(el("p", "Alleen afgeleid: geen bron noemt dit letterlijk.", "kgmap-inferred"));
   }
@@ -214,6 +249,7 @@
   // node would cost a noticeable pause) the neighbours and their lines are selected instead.
   var highlighted = null;
   function highlight(id) {
+    openNode(id);
     var near = network.getConnectedNodes(id);
     if (big) {
       network.setSelection({nodes: [id].concat(near), edges: network.getConnectedEdges(id)},
@@ -240,7 +276,7 @@
     highlighted = null;
   }
   network.on("click", function (p) {
-    if (p.nodes.length) { showNode(p.nodes[0]); highlight(p.nodes[0]); }
+    if (p.nodes.length) { closeNodes(); showNode(p.nodes[0]); highlight(p.nodes[0]); }
     else if (p.edges.length) { unhighlight(); showEdge(p.edges[0]); }
     else { unhighlight(); }
   });
@@ -266,6 +302,7 @@
     if (!hits.length) { status.textContent = "Niets gevonden voor: " + search.value; return; }
     var id = hits[0], n = nodeById[id];
     if (hiddenKinds[n.kind]) { boxes[n.kind].checked = true; delete hiddenKinds[n.kind]; nodeView.refresh(); }
+    closeNodes();
     if (!big) network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: false});
     highlight(id); showNode(id);
@@ -277,7 +314,8 @@
   search.addEventListener("change", go);
   part("reset").addEventListener("click", function () {
     Object.keys(boxes).forEach(function (k) { boxes[k].checked = true; });
-    hiddenKinds = {}; nodeView.refresh(); unhighlight(); network.unselectAll(); network.fit({animation: false});
-    status.textContent = ""; clearInfo(); info.appendChild(el("p", "Klik op een punt of een lijn."));
+    hiddenKinds = {}; nodeView.refresh(); unhighlight(); closeNodes(); network.unselectAll();
+    network.fit({animation: false});
+    status.textContent = ""; linesStatus(); clearInfo(); info.appendChild(el("p", "Klik op een punt of een lijn."));
   });
 })(document.currentScript.closest("[data-kgmap]"));
