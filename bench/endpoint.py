@@ -10,6 +10,13 @@ bounded time; the run reports requests per second, p50/p99 latency, errors,
 and the server's resident memory (its process and its children) before and
 after each run. Every target gets the queries with their PREFIX lines.
 
+Two mixes: ``typisch`` (:data:`MIX`: what other tools typically send: a count
+per class and an aggregate per province over the whole graph, a name search,
+the Gouden Gemeenten list and one entity's provenance) for every target and
+client count, and ``zwaar`` (:data:`HEAVY_MIX`: three whole-graph aggregates,
+among them a GROUP BY over all 130,000 claims) with 8 clients for our endpoint
+and the thin app, to show what a heavier load does.
+
 ``python -m bench.endpoint --graph FILE.nq`` runs it on its own; ``make bench``
 runs it on the synthetic graph.
 """
@@ -31,7 +38,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["TARGETS", "MIX", "load_run", "run_endpoint_bench", "format_endpoint_report", "main"]
+__all__ = ["TARGETS", "MIX", "HEAVY_MIX", "load_run", "run_endpoint_bench", "format_endpoint_report", "main"]
 
 ROOT = Path(__file__).resolve().parents[1]
 #: target name -> what it is
@@ -41,9 +48,13 @@ TARGETS: dict[str, str] = {
     "thin-starlette": "a minimal Starlette app over in-memory pyoxigraph (uvicorn, one process)",
     "rdflib-endpoint": "rdflib-endpoint over rdflib's default memory store (uvicorn, one process)",
 }
-#: the query mix (ids of bench.queries.TYPICAL), sent round-robin
-MIX = ("tellen-per-klasse", "beweringen-per-bron", "organisaties-per-provincie", "herkomst-van-delft",
-       "label-bevat-wijk")
+#: the typical query mix (ids of bench.queries.TYPICAL), sent round-robin
+MIX = ("tellen-per-klasse", "organisaties-per-provincie", "herkomst-van-delft", "label-bevat-wijk",
+       "gouden-gemeenten")
+#: the heavy mix: whole-graph aggregates (run with 8 clients, for our endpoint and the thin app)
+HEAVY_MIX = ("tellen-per-klasse", "beweringen-per-bron", "organisaties-per-provincie", "herkomst-van-delft",
+             "label-bevat-wijk")
+_HEAVY_TARGETS = ("kennisgraaf-cache-off", "thin-starlette")
 
 
 def _free_port() -> int:
@@ -52,12 +63,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _queries() -> list[tuple[str, str]]:
+def _queries(mix: tuple[str, ...] = MIX) -> list[tuple[str, str]]:
     from bench.queries import TYPICAL
     from graph.web.page import with_prefixes
 
     by_id = {q["id"]: q["query"].strip() for q in TYPICAL}
-    return [(qid, with_prefixes(by_id[qid])) for qid in MIX]
+    return [(qid, with_prefixes(by_id[qid])) for qid in mix]
 
 
 # --- the targets, each run in its own process: python -m bench.endpoint --serve NAME FILE PORT -------------------
@@ -170,13 +181,21 @@ def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: 
             "loadavg_before": round(load_before, 2), "loadavg_after": round(os.getloadavg()[0], 2)}
 
 
-def _rss_mib(pid: int) -> dict[str, float]:
+def _rss_mib(pid: int) -> dict[str, float | None]:
+    """Memory of the server's process tree: RSS of the main process, RSS summed over the tree (a page shared
+    by N processes counted N times) and PSS summed over it (shared pages divided among their sharers, so the
+    sum is the memory the tree really holds; None where the system has no PSS)."""
     import psutil
 
     proc = psutil.Process(pid)
-    main = proc.memory_info().rss
-    children = sum(c.memory_info().rss for c in proc.children(recursive=True))
-    return {"server_mib": round(main / 2**20, 1), "with_workers_mib": round((main + children) / 2**20, 1)}
+    tree = [proc, *proc.children(recursive=True)]
+    rss = [p.memory_info().rss for p in tree]
+    try:
+        pss: int | None = sum(p.memory_full_info().pss for p in tree)
+    except (AttributeError, psutil.AccessDenied):  # PSS is Linux-only
+        pss = None
+    return {"server_mib": round(rss[0] / 2**20, 1), "with_workers_mib": round(sum(rss) / 2**20, 1),
+            "pss_mib": round(pss / 2**20, 1) if pss is not None else None}
 
 
 @contextlib.contextmanager
@@ -217,10 +236,14 @@ def _running(name: str, path: str, startup: float = 600.0):
 
 def run_endpoint_bench(path: str | Path, *, clients: tuple[int, ...] = (8, 32), duration: float = 20.0,
                        targets: tuple[str, ...] = tuple(TARGETS), say=print) -> dict[str, Any]:
-    """Serve ``path`` with each target in turn and load-test it; returns plain data (see :func:`load_run`)."""
-    queries = _queries()
-    out: dict[str, Any] = {"graph": str(path), "mix": list(MIX), "clients": list(clients), "duration_s": duration,
-                           "targets": {}}
+    """Serve ``path`` with each target in turn and load-test it; returns plain data (see :func:`load_run`).
+
+    Every target runs the typical mix with each client count; our endpoint (cache off) and the thin app also run
+    the heavy mix with the smallest client count.
+    """
+    mixes = {"typisch": _queries(MIX), "zwaar": _queries(HEAVY_MIX)}
+    out: dict[str, Any] = {"graph": str(path), "mix": list(MIX), "heavy_mix": list(HEAVY_MIX),
+                           "clients": list(clients), "duration_s": duration, "targets": {}}
     for name in targets:
         say(f"  endpoint {name}: starting ({TARGETS[name]})")
         result: dict[str, Any] = {"what": TARGETS[name], "runs": []}
@@ -228,42 +251,52 @@ def run_endpoint_bench(path: str | Path, *, clients: tuple[int, ...] = (8, 32), 
             with _running(name, str(path)) as (proc, port, startup):
                 result["startup_s"] = round(startup, 1)
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-                result["rows"] = {qid: _rows(_get(conn, f"/sparql?query={quote(q)}")[1]) for qid, q in queries}
+                every = {qid: q for queries in mixes.values() for qid, q in queries}
+                result["rows"] = {qid: _rows(_get(conn, f"/sparql?query={quote(q)}")[1]) for qid, q in every.items()}
                 conn.close()
-                for n in clients:
+                plan = [("typisch", n) for n in clients]
+                if name in _HEAVY_TARGETS:
+                    plan.append(("zwaar", min(clients)))
+                for mix, n in plan:
                     before = _rss_mib(proc.pid)
-                    run = load_run(port, queries, n, duration)
+                    run = {"mix": mix, **load_run(port, mixes[mix], n, duration)}
                     run["rss_before"], run["rss_after"] = before, _rss_mib(proc.pid)
                     result["runs"].append(run)
-                    say(f"    {n:>2} clients: {run['rps']:8.2f} req/s, p50 {run['p50_ms']} ms, p99 {run['p99_ms']} ms,"
-                        f" {run['errors']} errors; RSS {before['with_workers_mib']:.0f} ->"
-                        f" {run['rss_after']['with_workers_mib']:.0f} MiB")
+                    say(f"    {mix:<8} {n:>2} clients: {run['rps']:8.2f} req/s, p50 {run['p50_ms']} ms,"
+                        f" p99 {run['p99_ms']} ms, {run['errors']} errors; memory (PSS) {_mem(before):.0f} ->"
+                        f" {_mem(run['rss_after']):.0f} MiB")
         except Exception as exc:  # noqa: BLE001 - a target that fails is reported, the others still run
             result["error"] = str(exc)
             say(f"    FAILED: {exc}")
         out["targets"][name] = result
-    thin = {r["clients"]: r["rps"] for r in out["targets"].get("thin-starlette", {}).get("runs", [])}
+    thin = {(r["mix"], r["clients"]): r["rps"] for r in out["targets"].get("thin-starlette", {}).get("runs", [])}
     for result in out["targets"].values():
         for r in result.get("runs", []):
-            if thin.get(r["clients"]):
-                r["x_thin"] = round(r["rps"] / thin[r["clients"]], 2)
+            if thin.get((r["mix"], r["clients"])):
+                r["x_thin"] = round(r["rps"] / thin[(r["mix"], r["clients"])], 2)
     return out
+
+
+def _mem(m: dict) -> float:
+    return m["pss_mib"] if m.get("pss_mib") is not None else m["with_workers_mib"]
 
 
 def format_endpoint_report(results: dict[str, Any]) -> str:
     """The figures as a text table."""
-    lines = [f"SPARQL endpoint load test on 127.0.0.1 ({results['duration_s']:.0f} s per run, mix: "
-             f"{', '.join(results['mix'])})",
-             f"{'target':<24}{'clients':>8}{'req/s':>10}{'x thin':>8}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}"
-             f"{'RSS before':>12}{'RSS after':>11}{'load avg':>10}"]
+    nan = float("nan")
+    lines = [f"SPARQL endpoint load test on 127.0.0.1 ({results['duration_s']:.0f} s per run; mix typisch: "
+             f"{', '.join(results['mix'])}; mix zwaar: {', '.join(results.get('heavy_mix', []))})",
+             f"{'target':<24}{'mix':>8}{'clients':>8}{'req/s':>10}{'x thin':>8}{'p50 ms':>10}{'p99 ms':>10}"
+             f"{'errors':>8}{'mem before':>12}{'mem after':>11}{'load avg':>10}"]
     for name, result in results["targets"].items():
         if "error" in result:
             lines.append(f"{name:<24}  FAILED: {result['error'][:90]}")
         for r in result.get("runs", []):
-            lines.append(f"{name:<24}{r['clients']:>8}{r['rps']:>10.2f}{r.get('x_thin', float('nan')):>8.2f}"
-                         f"{r['p50_ms'] or float('nan'):>10.1f}{r['p99_ms'] or float('nan'):>10.1f}{r['errors']:>8}"
-                         f"{r['rss_before']['with_workers_mib']:>10.0f} M{r['rss_after']['with_workers_mib']:>9.0f} M"
-                         f"{r.get('loadavg_after', float('nan')):>10.1f}")
+            lines.append(f"{name:<24}{r.get('mix', 'typisch'):>8}{r['clients']:>8}{r['rps']:>10.2f}"
+                         f"{r.get('x_thin', nan):>8.2f}{r['p50_ms'] or nan:>10.1f}{r['p99_ms'] or nan:>10.1f}"
+                         f"{r['errors']:>8}{_mem(r['rss_before']):>10.0f} M{_mem(r['rss_after']):>9.0f} M"
+                         f"{r.get('loadavg_after', nan):>10.1f}")
+    lines.append("  mem: memory of the server's processes (PSS summed: a page the query workers share counted once)")
     rows = {name: r.get("rows") for name, r in results["targets"].items() if r.get("rows")}
     if len({json.dumps(v, sort_keys=True) for v in rows.values()}) > 1:
         lines.append("WARNING: the targets returned different row counts: " + json.dumps(rows))

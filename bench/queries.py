@@ -66,6 +66,19 @@ SELECT ?s ?label WHERE {
   ?s rdfs:label ?label .
   FILTER (CONTAINS(LCASE(STR(?label)), "wijk"))
 }"""},
+    {"id": "gouden-gemeenten",
+     "question": "Which gemeenten and regions were named Gouden Gemeente, in which year?",
+     "query": """
+SELECT ?jaar ?ontvanger ?naam WHERE {
+  ?a a sd:Onderscheiding ; sd:jaar ?jaar ; sd:ontvanger ?ontvanger .
+  ?ontvanger rdfs:label ?naam .
+} ORDER BY ?jaar ?naam"""},
+    {"id": "organisaties-in-delft",
+     "question": "Which organisations are active in Delft?",
+     "query": """
+SELECT ?org ?naam WHERE {
+  ?org a sd:Organisatie ; sd:actiefIn <https://w3id.org/sociaal-domein/id/gemeente/gm0503> ; rdfs:label ?naam .
+} ORDER BY ?naam"""},
     {"id": "herkomst-van-delft",
      "question": "What do the sources say about Delft, with quote and source?",
      "query": """
