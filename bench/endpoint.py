@@ -199,7 +199,12 @@ def _rss_mib(pid: int) -> dict[str, float | None]:
 
 
 @contextlib.contextmanager
-def _running(name: str, path: str, startup: float = 600.0):
+def _running(name: str, path: str, startup: float = 600.0, *, wait_site: bool = True):
+    """Serve ``path`` with target ``name`` on a free port; yields (process, port, seconds until it answered).
+
+    For our server, ``wait_site`` also waits for the web site's index, which it builds in the background at
+    start, so a load run does not share the cores with it.
+    """
     port = _free_port()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p))
     proc = subprocess.Popen([sys.executable, "-m", "bench.endpoint", "--serve", name, path, str(port)], cwd=ROOT,
@@ -215,6 +220,11 @@ def _running(name: str, path: str, startup: float = 600.0):
                 status, _ = _get(conn, "/sparql?query=" + quote("ASK {}"))
                 conn.close()
                 if status == 200:
+                    if wait_site and name.startswith("kennisgraaf"):  # the site index, built in the background
+                        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=startup)
+                        conn.request("GET", "/")
+                        conn.getresponse().read()
+                        conn.close()
                     break
             except OSError:
                 pass

@@ -55,7 +55,7 @@ def serve(graph: Path | None = None, named: list[str] | None = None, *, host: st
         raise FileNotFoundError(f"{graph} does not exist: run 'kennisgraaf build' first or give --graph FILE")
     files = DatasetFiles(graph, extra)
     kg = files.load()
-    settings = Settings(timeout=timeout, workers=workers, cache_entries=512 if cache else 0)
+    settings = Settings(timeout=timeout, workers=workers, cache_entries=512 if cache else 0, warm_site=True)
     app = create_app(kg, settings, files=files)
     shown = f"[{host}]" if ":" in host else host
     print(f"Serving {len(kg)} triples: web site on http://{shown}:{port}/, SPARQL on http://{shown}:{port}/sparql. "

@@ -49,12 +49,12 @@ def _cached(ix, key: tuple, make: Callable, limit: int = 2048):
     return value
 
 
-def site_routes(current: Callable, *, warm: bool = False) -> list:
+def site_routes(current: Callable) -> list:
     """The routes of the web site; ``current()`` returns the backend being served (``.kg``: the loaded
     :class:`~graph.store.KnowledgeGraph`, ``.pool``: its :class:`~graph.sparql.QueryPool`).
 
     Ends with a catch-all that answers the helpful 404 page, so put these routes last.
-    ``warm`` builds the site index in the background right away, so the first visitor does not wait.
+    (``Settings.warm_site`` in :mod:`graph.web.app` builds the site index in the background at start.)
     """
     from graph.site.compare import compare_page
     from graph.site.dumps import DUMPS, dump_bytes, void_turtle
@@ -66,9 +66,6 @@ def site_routes(current: Callable, *, warm: bool = False) -> list:
     from graph.site.render import render
     from graph.site.search import search
     from graph.site.source import source_page
-
-    if warm:
-        threading.Thread(target=lambda: site_index(current().kg), daemon=True, name="site-index").start()
 
     def index():
         return site_index(current().kg)

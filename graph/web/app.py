@@ -49,7 +49,8 @@ class Settings:
     ``timeout`` (seconds), ``max_rows``, ``max_bytes`` (of a serialized answer) and ``max_length``
     (characters of the query) are the per-query limits;
     ``workers`` query processes; ``cache_entries`` = 0 turns the result cache off; ``build_id`` names the
-    build for ETags when no watched files are given.
+    build for ETags when no watched files are given; ``warm_site`` builds the web site's index in the
+    background at start (and before a new build is switched in), so no visitor waits for it.
     """
 
     timeout: float = 10.0
@@ -61,6 +62,7 @@ class Settings:
     cache_bytes: int = 64 * 1024 * 1024
     build_id: str | None = None
     reload_check: float = 1.0
+    warm_site: bool = False
 
     def limits(self) -> Limits:
         return Limits(timeout=self.timeout, max_rows=self.max_rows, max_bytes=self.max_bytes,
@@ -130,6 +132,8 @@ class _State:
         self.backend = _Backend(kg, settings, build_id, modified)
         self._checked = time.monotonic()
         self._reloading = False
+        if settings.warm_site:
+            threading.Thread(target=_warm_site, args=(kg,), daemon=True, name="site-index").start()
 
     def maybe_reload(self) -> None:
         if not self.files or self._reloading or time.monotonic() - self._checked < self.settings.reload_check:
@@ -146,6 +150,8 @@ class _State:
     def _reload(self, signature: str) -> None:
         try:
             kg = self.files.load()
+            if self.settings.warm_site:
+                _warm_site(kg)  # before the switch: visitors keep the old build's pages meanwhile
             new = _Backend(kg, self.settings, signature, self.files.last_modified())
             old, self.backend = self.backend, new
             log.warning("new build loaded (%s); cache cleared", signature)
@@ -155,6 +161,18 @@ class _State:
             log.exception("could not load the new build; still serving the previous one")
         finally:
             self._reloading = False
+
+
+def _warm_site(kg: KnowledgeGraph) -> None:
+    from graph.site.index import site_index
+
+    started = time.perf_counter()
+    try:
+        site_index(kg)
+    except Exception:  # noqa: BLE001 - the first visitor will build it (and see the error) instead
+        log.exception("could not build the site index in the background")
+        return
+    log.info("site index built in %.1f s", time.perf_counter() - started)
 
 
 def _etag(*parts: str) -> str:

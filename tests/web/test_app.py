@@ -46,3 +46,19 @@ def test_the_cache_is_bounded(small_limits_server):
     # two entries fit: the last two are served from the cache, the first was dropped
     assert small_limits_server.request("GET", f"/sparql?query={queries[3]}")[1]["x-cache"] == "hit"
     assert small_limits_server.request("GET", f"/sparql?query={queries[0]}")[1]["x-cache"] == "miss"
+
+
+@pytest.mark.parametrize("warm", [True, False])
+def test_the_site_index_is_built_in_the_background_when_asked(built, warm):
+    from graph.site.index import _INDEXES
+    from graph.store import KnowledgeGraph
+
+    kg = KnowledgeGraph.from_file(built.output / "kennisgraaf.nq")  # a graph no other test has indexed
+    app = create_app(kg, Settings(workers=1, warm_site=warm))
+    try:
+        deadline = time.monotonic() + (60 if warm else 2)
+        while kg not in _INDEXES and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert (kg in _INDEXES) is warm  # no request was made: only the background build can have made it
+    finally:
+        app.state.kennisgraaf.backend.close()
