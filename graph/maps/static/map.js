@@ -181,7 +181,8 @@
   var linesButton = part("lines");
   function linesStatus() {
     if (data.backbone) {
-      status.textContent = edgeView.length + " van " + edges.length + " lijnen getoond" +
+      status.textContent = edgeView.length.toLocaleString("nl-NL") + " van " +
+        edges.length.toLocaleString("nl-NL") + " lijnen getoond" +
         (allLines ? "" : " (de sterkste per punt; klik op een punt voor al zijn lijnen)");
     }
   }
