@@ -211,7 +211,7 @@ def generate_records(seed: int = 0, gemeenten: int = 340, organisations: int = 2
                "ligt_in": pick(gm), "uitgevoerd_door": pick(orgs)}, "een voorziening")
 
     for i in range(n["afspraken"]):
-        w.add({"id": f"afspraak/synth-{i:05d}", "type": "Afspraak",
+        w.add({"id": f"afspraak/synth-{i:05d}", "type": "Afspraak", "label": f"Synthetische afspraak {i}",
                "soort": pick(concepts["afspraaksoort"]), "partij": [pick(gm), pick(orgs)],
                "looptijd": f"P{rng.randint(1, 6)}Y", "betreft": pick(initiatieven)}, "een afspraak")
 

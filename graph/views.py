@@ -214,10 +214,14 @@ def full_graph(kg, *, _table: pd.DataFrame | None = None) -> nx.MultiDiGraph:
     return g
 
 
+#: Dutch names of the reused properties that appear as relations (the ontology names its own).
+_REUSED_LABELS = {str(ORG.hasMember): "heeft als lid"}
+
+
 def _property_labels(kg) -> dict[str, str]:
     df = kg.frame("""SELECT ?p ?l WHERE { ?p a ?t ; rdfs:label ?l FILTER(LANG(?l) = "nl")
                      FILTER(?t IN (owl:ObjectProperty, owl:DatatypeProperty, rdf:Property)) }""")
-    return dict(zip(df["p"], df["l"], strict=True)) if len(df) else {}
+    return {**_REUSED_LABELS, **(dict(zip(df["p"], df["l"], strict=True)) if len(df) else {})}
 
 
 def _facts(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -118,3 +118,9 @@ def test_real_cooperation_inference_matters(kg, coop):
     assert coop.edges[kw, pa]["weight"] == 2
     assert stated.edges[kw, pa]["weight"] == 1
     assert stated.edges[kw, pa]["relation"] == "gedeelde afspraak"
+
+
+def test_every_relation_of_the_real_graph_has_a_dutch_name(kg):
+    relations = {d["relation"] for _, _, d in views.full_graph(kg).edges(data=True)}
+    assert "heeft als lid" in relations  # org:hasMember, a reused property the ontology does not name
+    assert not [r for r in relations if re.search(r"[a-z][A-Z]", r)], "a property's local name shown as relation"
