@@ -101,7 +101,7 @@ def cmd_map(args) -> int:
     if not H.number_of_nodes():
         return _problem(f"nothing to draw: no entity matches ({title}); try fewer filters")
     _write(H, args.title or title, output)
-    print(f"wrote {output} ({H.number_of_nodes()} punten, {H.number_of_edges()} lijnen)", file=sys.stderr)
+    print(f"wrote {output} ({H.number_of_nodes()} nodes, {H.number_of_edges()} lines)", file=sys.stderr)
     return 0
 
 

@@ -9,7 +9,15 @@ from collections.abc import Callable, Mapping
 import networkx as nx
 
 from graph.maps.layout import LAYOUT_THRESHOLD, compute_positions
-from graph.maps.style import INFERRED_NOTE, KIND_STYLES, RELATION_COLOURS, kind_style, relation_colour
+from graph.maps.style import (
+    INFERRED_NOTE,
+    KIND_STYLES,
+    RELATION_COLOURS,
+    SEVERAL_RELATIONS,
+    kind_style,
+    legend_relation,
+    relation_colour,
+)
 
 __all__ = ["map_data", "backbone", "ALL_LINES_LIMIT", "BACKBONE_PER_NODE"]
 
@@ -156,8 +164,8 @@ def map_data(G: nx.Graph, *, size_by: str | Mapping | Callable | None = None, si
             node["x"], node["y"] = round(float(x), 1), round(float(y), 1)
         out_nodes.append(node)
     edge_iter = G.edges(keys=False, data=True) if G.is_multigraph() else G.edges(data=True)
-    relations = Counter(str(d.get("relation", "")) for _, _, d in edge_iter)
-    unknown = sorted(r for r in relations if r not in RELATION_COLOURS)
+    relations = Counter(legend_relation(str(d.get("relation", ""))) for _, _, d in edge_iter)
+    unknown = sorted(r for r in relations if r not in RELATION_COLOURS and r != SEVERAL_RELATIONS)
     out_edges = []
     edge_iter = G.edges(keys=False, data=True) if G.is_multigraph() else G.edges(data=True)
     for i, (u, v, d) in enumerate(edge_iter):

@@ -29,6 +29,7 @@ _FRAGMENT = """\
 <button type="button" data-kg="reset">Alles tonen</button>
 <button type="button" data-kg="lines" aria-pressed="false" hidden>Alle lijnen</button>
 <span class="kgmap-status" data-kg="status" role="status"></span>
+<span class="kgmap-status" data-kg="lines-status" role="status"></span>
 </form>
 <div class="kgmap-body">
 <div class="kgmap-canvas" data-kg="canvas"></div>

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["KIND_STYLES", "OTHER_KIND", "RELATION_COLOURS", "INFERRED_NOTE", "kind_style", "relation_colour"]
+__all__ = ["KIND_STYLES", "OTHER_KIND", "RELATION_COLOURS", "INFERRED_NOTE", "SEVERAL_RELATIONS", "kind_style",
+           "relation_colour", "legend_relation"]
 
 #: Colour and vis-network shape per entity kind (the ``kind`` node attribute of the views), in legend order.
 KIND_STYLES: dict[str, dict[str, str]] = {
@@ -28,6 +29,7 @@ RELATION_COLOURS: dict[str, str] = {
     # ties between parties
     "werkt samen met": "#1f4e9c",
     "lid van": "#2ca02c",
+    "heeft als lid": "#2ca02c",
     "gedeeld samenwerkingsverband": "#2ca02c",
     "gedeeld initiatief": "#d62728",
     "gedeelde voorziening": "#9467bd",
@@ -49,12 +51,18 @@ RELATION_COLOURS: dict[str, str] = {
     "toegangspunt": "#98df8a",
     # places
     "actief in": "#7fa7d6",
+    "in gemeente": "#393b79",
     "gevestigd in": "#7f7f7f",
     "ligt in": "#aaaaaa",
-    "provincie": "#c7c7c7",
+    "provincie": "#8c6d31",
     "opgegaan in": "#555555",
 }
 _SPARE = ["#da8bc3", "#ccb974", "#4c4c4c", "#2a9d8f", "#e76f51", "#264653", "#f4a261", "#6d597a"]
+
+#: The legend's words, and the colour, for a line that stands for more than one kind of relation (the views
+#: join them with "; ", e.g. "gedeeld samenwerkingsverband; gedeelde afspraak").
+SEVERAL_RELATIONS = "meer dan één soort verband"
+SEVERAL_COLOUR = "#444444"
 
 #: The legend's words for a dashed line.
 INFERRED_NOTE = "gestippeld: afgeleid verband (niet letterlijk in de bron)"
@@ -102,5 +110,20 @@ def relation_colour(relation: str, others: list[str] | tuple[str, ...] = ()) -> 
     """
     if relation in RELATION_COLOURS:
         return RELATION_COLOURS[relation]
+    if legend_relation(relation) == SEVERAL_RELATIONS:
+        return SEVERAL_COLOUR
     rank = list(others).index(relation) if relation in others else 0
     return _SPARE[rank % len(_SPARE)]
+
+
+def legend_relation(relation: str) -> str:
+    """The legend entry a line belongs to: its relation, or :data:`SEVERAL_RELATIONS` for a joined one.
+
+    Examples
+    --------
+    >>> legend_relation("lid van")
+    'lid van'
+    >>> legend_relation("gedeeld samenwerkingsverband; gedeelde afspraak")
+    'meer dan één soort verband'
+    """
+    return SEVERAL_RELATIONS if "; " in relation else relation

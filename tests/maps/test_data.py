@@ -94,3 +94,16 @@ def test_backbone_keeps_each_nodes_strongest_lines():
 def test_small_map_draws_every_line(small_view):
     d = map_data(small_view)
     assert d["backbone"] == 0 and not any("core" in e for e in d["edges"])
+
+
+def test_a_line_of_several_relations_has_one_legend_entry(small_view):
+    from graph.maps.style import SEVERAL_RELATIONS
+
+    small_view.add_edge("o1", "i1", relation="gedeeld samenwerkingsverband; gedeelde afspraak", weight=2,
+                        inferred=False, evidence=[])
+    d = map_data(small_view)
+    legend = {r["relation"]: r for r in d["legend"]["relations"]}
+    assert SEVERAL_RELATIONS in legend and not any("; " in r for r in legend)
+    joined = next(e for e in d["edges"] if "; " in e["relation"])
+    assert joined["color"] == legend[SEVERAL_RELATIONS]["color"]
+    assert joined["relation"] == "gedeeld samenwerkingsverband; gedeelde afspraak"  # the line keeps its words

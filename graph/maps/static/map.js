@@ -178,21 +178,21 @@
     legend.appendChild(relList);
   }
 
-  var linesButton = part("lines");
+  var linesButton = part("lines"), linesInfo = part("lines-status");
   function linesStatus() {
-    if (data.backbone) {
-      status.textContent = edgeView.length.toLocaleString("nl-NL") + " van " +
-        edges.length.toLocaleString("nl-NL") + " lijnen getoond" +
-        (allLines ? "" : " (de sterkste per punt; klik op een punt voor al zijn lijnen)");
-    }
+    if (!data.backbone) return;
+    linesInfo.textContent = edgeView.length.toLocaleString("nl-NL") + " van " +
+      edges.length.toLocaleString("nl-NL") + " lijnen getoond" +
+      (allLines ? "" : Object.keys(opened).length ? " (de sterkste per punt, en alle lijnen van het gekozen punt)"
+                     : " (de sterkste per punt; klik op een punt voor al zijn lijnen)");
   }
   function openNode(id) {
     if (allLines || opened[id]) return;
-    opened[id] = true; edgeView.refresh();
+    opened = {}; opened[id] = true; edgeView.refresh(); linesStatus();
   }
   function closeNodes() {
     if (!Object.keys(opened).length) return;
-    opened = {}; edgeView.refresh();
+    opened = {}; edgeView.refresh(); linesStatus();
   }
   if (data.backbone) {
     linesButton.hidden = false;
@@ -200,7 +200,7 @@
       allLines = !allLines;
       linesButton.textContent = allLines ? "Sterkste lijnen" : "Alle lijnen";
       linesButton.setAttribute("aria-pressed", String(allLines));
-      status.textContent = allLines ? "Alle lijnen tekenen..." : "";
+      linesInfo.textContent = allLines ? "Alle lijnen tekenen..." : "";
       // Let the status show before the (long) redraw of every line.
       setTimeout(function () { edgeView.refresh(); linesStatus(); }, 20);
     });
@@ -220,7 +220,8 @@
     info.appendChild(el("h3", n.label));
     var dl = el("dl");
     field(dl, "Soort", n.kind + (n.soort ? " (" + n.soort + ")" : ""));
-    field(dl, n.gemeenten.length > 1 ? "Gemeenten" : "Gemeente", n.gemeenten);
+    var places = n.gemeenten.filter(function (g) { return g !== n.label; });  // not "Gemeente: Delft" for Delft
+    field(dl, places.length > 1 ? "Gemeenten" : "Gemeente", places);
     field(dl, "Thema's", n.themes);
     field(dl, "Gouden Gemeente", n.awards.map(String));
     field(dl, "Bronnen", n.sources);
@@ -237,8 +238,10 @@
     if (e.inferred) info.appendChild(el("p", "Afgeleid: geen bron noemt dit verband letterlijk.", "kgmap-inferred"));
     if (e.evidence.length) {
       info.appendChild(el("h4", "Bronnen en citaten"));
+      var ends = [nodeById[e.from].label, nodeById[e.to].label];
       e.evidence.forEach(function (ev) {
-        var head = ev.relation + (ev.via ? " via " + ev.via : "") + " - bron " + ev.source +
+        var via = ev.via && ends.indexOf(ev.via) < 0 ? " via " + ev.via : "";  // not "via" one of the two ends
+        var head = ev.relation + via + " - bron " + ev.source +
           (ev.status ? " (" + ev.status + ")" : "");
         info.appendChild(el("p", head));
         info.appendChild(el("blockquote", ev.quote));
@@ -277,9 +280,9 @@
     highlighted = null;
   }
   network.on("click", function (p) {
-    if (p.nodes.length) { closeNodes(); showNode(p.nodes[0]); highlight(p.nodes[0]); }
+    if (p.nodes.length) { showNode(p.nodes[0]); highlight(p.nodes[0]); }
     else if (p.edges.length) { unhighlight(); showEdge(p.edges[0]); }
-    else { unhighlight(); }
+    else { unhighlight(); closeNodes(); }
   });
 
   // Search by name: exact, then starts-with, then contains; accents and case ignored.
@@ -303,7 +306,6 @@
     if (!hits.length) { status.textContent = "Niets gevonden voor: " + search.value; return; }
     var id = hits[0], n = nodeById[id];
     if (hiddenKinds[n.kind]) { boxes[n.kind].checked = true; delete hiddenKinds[n.kind]; nodeView.refresh(); }
-    closeNodes();
     if (!big) network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: false});
     highlight(id); showNode(id);
