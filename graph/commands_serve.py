@@ -87,9 +87,9 @@ def _positive(value: str) -> float:
 def register(subparsers) -> None:
     """Add the ``serve`` command to the ``kennisgraaf`` parser."""
     sp = subparsers.add_parser(
-        "serve", help="serve the graph over SPARQL with a query page",
-        description="Serve the built graph (building it first if there is none) as a read-only SPARQL 1.1 "
-                    "endpoint at /sparql, with a query page for browsers. Stop with Ctrl-C.")
+        "serve", help="serve the web site and the SPARQL endpoint (with a query page)",
+        description="Serve the built graph (building it first if there is none), read-only: the web site at / "
+                    "and a SPARQL 1.1 endpoint at /sparql, with a query page for browsers. Stop with Ctrl-C.")
     sp.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     sp.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     sp.add_argument("--timeout", type=_positive, default=10.0, help="time limit per query in seconds (default: 10)")

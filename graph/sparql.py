@@ -202,7 +202,7 @@ void, xsd
     limits = limits or Limits()
     if len(sparql) > limits.max_length:
         raise QueryTooLarge(f"the query has {len(sparql)} characters, more than the limit of {limits.max_length}; "
-                            "shorten it (or raise the limit)")
+                            "shorten it")
     known = dict(PREFIXES if prefixes is None else prefixes)
     tokens = list(_tokens(sparql))
     form = None

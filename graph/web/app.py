@@ -46,15 +46,14 @@ _RELATIVE_IRI = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:)[^<>\"{}|^`\\\x00-\x20
 class Settings:
     """How the endpoint runs.
 
-    ``timeout`` (seconds), ``max_rows``, ``max_bytes`` (of a serialized answer) and ``max_length``
-    (characters of the query) are the per-query limits;
+    ``timeout`` (seconds), ``max_bytes`` (of a serialized answer: answers are limited by size, not by
+    rows) and ``max_length`` (characters of the query) are the per-query limits;
     ``workers`` query processes; ``cache_entries`` = 0 turns the result cache off; ``build_id`` names the
     build for ETags when no watched files are given; ``warm_site`` builds the web site's index in the
     background at start (and before a new build is switched in), so no visitor waits for it.
     """
 
     timeout: float = 10.0
-    max_rows: int = 100_000
     max_bytes: int = 64 * 1024 * 1024
     max_length: int = 100_000
     workers: int = 2
@@ -65,7 +64,7 @@ class Settings:
     warm_site: bool = False
 
     def limits(self) -> Limits:
-        return Limits(timeout=self.timeout, max_rows=self.max_rows, max_bytes=self.max_bytes,
+        return Limits(timeout=self.timeout, max_rows=None, max_bytes=self.max_bytes,
                       max_length=self.max_length)
 
 
@@ -285,6 +284,10 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
         except QueryError as exc:
             return _error(getattr(exc, "status", 400), exc.message)
 
+    async def favicon(request: Request) -> Response:
+        # no icon, said so without a 404 (which a browser reports as a console error on every page)
+        return Response(status_code=204, headers={"Cache-Control": "public, max-age=86400"})
+
     async def on_error(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
         return _error(500, "internal error: the query could not be answered; the server log has the details")
@@ -299,6 +302,7 @@ def create_app(kg: KnowledgeGraph, settings: Settings | None = None, *, files: D
         routes=[
             Route("/sparql", sparql, methods=methods),
             Route("/sparql/", sparql, methods=methods),
+            Route("/favicon.ico", favicon),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
             *site_routes(lambda: state.backend),  # the web site (graph.site), last: it ends with the 404 page
         ],

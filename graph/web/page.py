@@ -32,11 +32,13 @@ _PAGE = Template("""<!doctype html>
 </head>
 <body>
 <header>
-<h1>Kennisgraaf sociaal domein</h1>
+<p class="terug"><a href="/">Kennisgraaf sociaal domein: naar de website</a></p>
+<h1>Kennisgraaf sociaal domein: SPARQL</h1>
 <p>Stel een vraag aan de kennisgraaf in SPARQL, of kies een voorbeeldvraag. Alleen lezen; een vraag mag
-hoogstens $timeout seconden duren.</p>
+hoogstens $timeout seconden duren. De voorvoegsels (sd:, org:, prov: ...) zijn al bekend; hun regels staan
+ingeklapt boven de vraag.</p>
 </header>
-<nav aria-label="Voorbeeldvragen"><h2>Voorbeeldvragen</h2><ul id="voorbeelden"></ul></nav>
+<nav aria-label="Voorbeeldvragen"><h2>Voorbeeldvragen ($count; scroll voor meer)</h2><ul id="voorbeelden"></ul></nav>
 <main><div id="yasgui"></div></main>
 <script id="kennisgraaf-config" type="application/json">$config</script>
 <script src="/static/yasgui/yasgui.min.js"></script>
@@ -99,7 +101,8 @@ def page_html(example_queries: list[dict[str, str]] | None = None, *, timeout: f
         "standaard": with_prefixes("SELECT ?gemeente ?naam WHERE {\n  ?gemeente a sd:Gemeente ; rdfs:label ?naam .\n}"
                                    " LIMIT 10", PREFIXES),
     }
-    return _PAGE.substitute(config=_json_for_script(config), timeout=f"{timeout:g}")
+    return _PAGE.substitute(config=_json_for_script(config), timeout=f"{timeout:g}",
+                            count=len(config["voorbeelden"]))
 
 
 _RESULT_FORMATS = ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",

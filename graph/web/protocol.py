@@ -275,7 +275,9 @@ def negotiate(accept: str | None, kind: str, hint: str | None = None) -> str:
         if any(rng in ("text/html", "application/xhtml+xml") for rng, _ in ranges):
             return offered[0]  # a browser following a link: give it the default rather than an error
         allowed = ", ".join(_MEDIA[f][0] for f in offered)
-        raise ProtocolError(406, f"none of the accepted media types fits a {kind} result; ask for one of {allowed}")
+        article = "an" if kind[:1] in "AEIOU" else "a"
+        raise ProtocolError(406, f"none of the accepted media types fits {article} {kind} result; "
+                                 f"ask for one of {allowed}")
     return min(scored)[3]
 
 

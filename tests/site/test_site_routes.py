@@ -149,3 +149,8 @@ def test_xss_probe_is_text_everywhere(xss_site, path):
 def test_xss_probe_in_linked_data(xss_site):
     g = Graph().parse(data=xss_site.get("/id/organisatie/a.ttl").content, format="turtle")
     assert any(XSS in str(o) for o in g.objects())
+
+
+def test_no_favicon_is_said_without_a_404(site):
+    r = site.get("/favicon.ico")
+    assert r.status_code == 204 and r.content == b""  # a 404 would be a console error on every page

@@ -12,11 +12,13 @@
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
     persistenceId: null,
     populateFromUrl: false,
-    yasqe: { value: config.standaard }
+    yasqe: { value: config.standaard },
+    yasr: { prefixes: config.prefixes }  // IRIs in the result table shortened with the project's prefixes
   });
   var tab = yasgui.getTab();
   if (tab.getEndpoint() !== endpoint) { tab.setEndpoint(endpoint); }
   tab.getYasqe().addPrefixes(config.prefixes);
+  tab.getYasqe().collapsePrefixes(true);  // the predeclared prefixes folded into one line: the query shows
 
   var list = document.getElementById("voorbeelden");
   config.voorbeelden.forEach(function (voorbeeld, i) {
@@ -28,6 +30,7 @@
     button.addEventListener("click", function () {
       var current = yasgui.getTab();
       current.setQuery(voorbeeld.query);
+      current.getYasqe().collapsePrefixes(true);
       current.getYasqe().query().catch(function () {});
     });
     item.appendChild(button);
