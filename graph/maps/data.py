@@ -188,6 +188,7 @@ def map_data(G: nx.Graph, *, size_by: str | Mapping | Callable | None = None, si
                       for r, c in sorted(relations.items())],
         "inferred": INFERRED_NOTE if any(e["dashes"] for e in out_edges) else "",
         "inferred_nodes": any(n["inferred"] for n in out_nodes),
+        "isolated": sum(1 for n in nodes if G.degree(n) == 0),
         "gold": _GOLD if any(n["awards"] for n in out_nodes) else "",
         "size": (size_label or (size_by if isinstance(size_by, str) else "centraliteit")) if size_by is not None
         else "",

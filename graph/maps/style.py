@@ -54,7 +54,7 @@ RELATION_COLOURS: dict[str, str] = {
     "in gemeente": "#393b79",
     "gevestigd in": "#7f7f7f",
     "ligt in": "#aaaaaa",
-    "provincie": "#8c6d31",
+    "provincie": "#843c39",
     "opgegaan in": "#555555",
 }
 _SPARE = ["#da8bc3", "#ccb974", "#4c4c4c", "#2a9d8f", "#e76f51", "#264653", "#f4a261", "#6d597a"]

@@ -107,3 +107,9 @@ def test_a_line_of_several_relations_has_one_legend_entry(small_view):
     joined = next(e for e in d["edges"] if "; " in e["relation"])
     assert joined["color"] == legend[SEVERAL_RELATIONS]["color"]
     assert joined["relation"] == "gedeeld samenwerkingsverband; gedeelde afspraak"  # the line keeps its words
+
+
+def test_the_legend_counts_points_without_a_line(small_view):
+    assert map_data(small_view)["legend"]["isolated"] == 0
+    add_entity(small_view, "los", "Los", "Organisatie")
+    assert map_data(small_view)["legend"]["isolated"] == 1

@@ -70,7 +70,8 @@
                   navigationButtons: false, keyboard: false, multiselect: false},
     layout: {improvedLayout: !data.positioned && data.nodes.length <= 100, randomSeed: 1},
     physics: data.positioned ? {enabled: false} :
-      {enabled: true, solver: "forceAtlas2Based", forceAtlas2Based: {gravitationalConstant: -60, springLength: 90},
+      {enabled: true, solver: "forceAtlas2Based",
+       forceAtlas2Based: {gravitationalConstant: -90, springLength: 150, avoidOverlap: 0.6},
        stabilization: {enabled: true, iterations: 200, updateInterval: 50}}
   };
   var network = new vis.Network(part("canvas"), {nodes: nodeView, edges: edgeView}, options);
@@ -97,6 +98,7 @@
     if (settled) return;
     settled = true;
     network.setOptions({physics: {enabled: false}});
+    network.fit({animation: false});  // the settled drawing fills the canvas
     ready();
   }
   if (!data.positioned) {
@@ -162,6 +164,11 @@
     extra.appendChild(el("li", "gestippelde rand: alleen afgeleid (niet letterlijk in de bron)"));
   }
   if (data.legend.size) extra.appendChild(el("li", "grootte: " + data.legend.size));
+  if (data.legend.isolated) {
+    extra.appendChild(el("li", data.legend.isolated === 1
+      ? "1 punt zonder lijn: het hoort bij deze kaart, maar heeft hier geen verband"
+      : data.legend.isolated + " punten zonder lijn: ze horen bij deze kaart, maar hebben hier geen verband"));
+  }
   if (extra.childNodes.length) legend.appendChild(extra);
   if (data.legend.relations.length) {
     legend.appendChild(el("h4", "Lijnen"));
