@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["TARGETS", "MIX", "HEAVY_MIX", "load_run", "run_endpoint_bench", "format_endpoint_report", "main"]
+__all__ = ["TARGETS", "MIX", "HEAVY_MIX", "hammer", "load_run", "run_endpoint_bench", "format_endpoint_report", "main"]
 
 ROOT = Path(__file__).resolve().parents[1]
 #: target name -> what it is
@@ -115,8 +115,9 @@ def _serve(name: str, path: str, port: int) -> None:
 
 # --- the load generator ---------------------------------------------------------------------------------------
 
-def _get(conn: http.client.HTTPConnection, target: str) -> tuple[int, bytes]:
-    conn.request("GET", target, headers={"Accept": "application/sparql-results+json"})
+def _get(conn: http.client.HTTPConnection, target: str,
+         accept: str = "application/sparql-results+json") -> tuple[int, bytes]:
+    conn.request("GET", target, headers={"Accept": accept})
     resp = conn.getresponse()
     return resp.status, resp.read()
 
@@ -128,14 +129,14 @@ def _rows(body: bytes) -> int | None:
         return None
 
 
-def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: float,
-             timeout: float = 60.0) -> dict[str, Any]:
-    """``clients`` threads send the queries round-robin for ``duration`` seconds; latencies of the answers.
+def hammer(port: int, targets: list[str], clients: int, duration: float, *, timeout: float,
+           accept: str, digits: int = 1) -> dict[str, Any]:
+    """``clients`` threads with keep-alive connections GET ``targets`` round-robin for ``duration`` seconds.
 
-    Returns requests, errors (non-200 or failed connections), requests/s over the wall time, p50 and p99 in
-    milliseconds. A request in flight at the deadline is waited for (up to ``timeout``) and counted.
+    Returns requests, errors (non-200 or failed connections, with up to three examples), requests/s over
+    the wall time, p50 and p99 in milliseconds (rounded to ``digits``) and the wall time. A request in
+    flight at the deadline is waited for (up to ``timeout``) and counted.
     """
-    targets = [f"/sparql?query={quote(q)}" for _, q in queries]
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -148,7 +149,7 @@ def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: 
         while time.perf_counter() < deadline:
             t = time.perf_counter()
             try:
-                status, body = _get(conn, targets[i % len(targets)])
+                status, body = _get(conn, targets[i % len(targets)], accept)
             except (OSError, http.client.HTTPException) as exc:
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -162,7 +163,6 @@ def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: 
             i += 1
         conn.close()
 
-    load_before = os.getloadavg()[0]
     threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
     for th in threads:
         th.start()
@@ -172,13 +172,24 @@ def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: 
     latencies.sort()
 
     def pct(p: float) -> float | None:
-        return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1) if latencies else None
+        return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], digits) if latencies else None
 
     return {"clients": clients, "duration_s": round(wall, 1), "requests": len(latencies), "errors": len(errors),
             "error_examples": sorted(set(errors))[:3], "rps": round(len(latencies) / wall, 2),
-            "p50_ms": pct(0.50), "p99_ms": pct(0.99),
-            # the machine's 1-minute load average: figures taken on a busy machine are not comparable across runs
-            "loadavg_before": round(load_before, 2), "loadavg_after": round(os.getloadavg()[0], 2)}
+            "p50_ms": pct(0.50), "p99_ms": pct(0.99)}
+
+
+def load_run(port: int, queries: list[tuple[str, str]], clients: int, duration: float,
+             timeout: float = 60.0) -> dict[str, Any]:
+    """``clients`` threads send the queries round-robin for ``duration`` seconds (see :func:`hammer`).
+
+    The result also holds the machine's 1-minute load average before and after: figures taken on a busy
+    machine are not comparable across runs.
+    """
+    load_before = os.getloadavg()[0]
+    run = hammer(port, [f"/sparql?query={quote(q)}" for _, q in queries], clients, duration, timeout=timeout,
+                 accept="application/sparql-results+json")
+    return {**run, "loadavg_before": round(load_before, 2), "loadavg_after": round(os.getloadavg()[0], 2)}
 
 
 def _rss_mib(pid: int) -> dict[str, float | None]:

@@ -17,59 +17,25 @@ import http.client
 import json
 import re
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.endpoint import _rss_mib, _running
+from bench.endpoint import _get as _endpoint_get
+from bench.endpoint import _rss_mib, _running, hammer
 
 __all__ = ["page_load_run", "site_paths", "run_site_bench", "format_site_report", "main"]
 
 
 def _get(conn: http.client.HTTPConnection, target: str) -> tuple[int, bytes]:
-    conn.request("GET", target, headers={"Accept": "text/html"})
-    resp = conn.getresponse()
-    return resp.status, resp.read()
+    return _endpoint_get(conn, target, "text/html")
 
 
 def page_load_run(port: int, path: str, clients: int, duration: float, timeout: float = 120.0) -> dict[str, Any]:
     """``clients`` threads ask for ``path`` for ``duration`` seconds; requests, errors, req/s, p50/p99 (ms)."""
-    latencies: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    start = time.perf_counter()
-    deadline = start + duration
-
-    def client() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-        while time.perf_counter() < deadline:
-            t = time.perf_counter()
-            try:
-                status, body = _get(conn, path)
-            except (OSError, http.client.HTTPException) as exc:
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-                status, body = 0, str(exc).encode()
-            elapsed = time.perf_counter() - t
-            with lock:
-                (latencies.append(elapsed) if status == 200 else errors.append(f"{status}: {body[:80]!r}"))
-        conn.close()
-
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(duration + timeout + 5)
-    wall = time.perf_counter() - start
-    latencies.sort()
-
-    def pct(p: float) -> float | None:
-        return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 2) if latencies else None
-
-    return {"path": path, "clients": clients, "requests": len(latencies), "errors": len(errors),
-            "error_examples": sorted(set(errors))[:3], "rps": round(len(latencies) / wall, 2),
-            "p50_ms": pct(0.50), "p99_ms": pct(0.99)}
+    run = hammer(port, [path], clients, duration, timeout=timeout, accept="text/html", digits=2)
+    del run["duration_s"]
+    return {"path": path, **run}
 
 
 def site_paths(home_html: str) -> dict[str, str]:

@@ -57,9 +57,9 @@
   var nodeView = new vis.DataView(nodes, {filter: function (n) { return !hiddenKinds[n.kind]; }});
   // A map with very many lines draws its backbone first (data.backbone lines, chosen in Python); a node's
   // other lines appear when it is clicked or found, and all lines with the "Alle lijnen" button.
-  var allLines = !data.backbone, opened = {};
+  var allLines = !data.backbone, opened = null;  // the node whose lines are all shown
   var edgeView = new vis.DataView(edges, {filter: function (e) {
-    return allLines || e.core || opened[e.from] === true || opened[e.to] === true; }});
+    return allLines || e.core || e.from === opened || e.to === opened; }});
   var big = data.nodes.length > data.big_threshold;
   var options = {
     autoResize: true,
@@ -190,16 +190,16 @@
     if (!data.backbone) return;
     linesInfo.textContent = edgeView.length.toLocaleString("nl-NL") + " van " +
       edges.length.toLocaleString("nl-NL") + " lijnen getoond" +
-      (allLines ? "" : Object.keys(opened).length ? " (de sterkste per punt, en alle lijnen van het gekozen punt)"
+      (allLines ? "" : opened !== null ? " (de sterkste per punt, en alle lijnen van het gekozen punt)"
                      : " (de sterkste per punt; klik op een punt voor al zijn lijnen)");
   }
   function openNode(id) {
-    if (allLines || opened[id]) return;
-    opened = {}; opened[id] = true; edgeView.refresh(); linesStatus();
+    if (allLines || opened === id) return;
+    opened = id; edgeView.refresh(); linesStatus();
   }
   function closeNodes() {
-    if (!Object.keys(opened).length) return;
-    opened = {}; edgeView.refresh(); linesStatus();
+    if (opened === null) return;
+    opened = null; edgeView.refresh(); linesStatus();
   }
   if (data.backbone) {
     linesButton.hidden = false;
